@@ -1,0 +1,18 @@
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http;
+using Vigil.Grpc.Protocol;
+
+namespace Vigil.Grpc.Server;
+
+/// <summary>Writes response messages, flushing each so a stream's reader sees it at once.</summary>
+internal sealed class ServerResponseStream<T>(HttpResponse response, int maxMessageSize, CancellationToken callToken) : IAsyncStreamWriter<T>
+    where T : IMessage<T>
+{
+    public async Task WriteAsync(T message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        callToken.ThrowIfCancellationRequested();
+        MessageFraming.WriteMessage(response.BodyWriter, message, maxMessageSize, gzip: false);
+        await response.BodyWriter.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : callToken).ConfigureAwait(false);
+    }
+}

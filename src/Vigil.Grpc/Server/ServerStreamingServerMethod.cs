@@ -1,0 +1,4 @@
+namespace Vigil.Grpc.Server;
+
+public delegate Task ServerStreamingServerMethod<TRequest, TResponse>(
+    TRequest request, IAsyncStreamWriter<TResponse> responseStream, ServerCallContext context);
