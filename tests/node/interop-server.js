@@ -1,19 +1,37 @@
 'use strict';
 // grpc-js peer implementing vigil.interop.v1.Interop and grpc.health.v1.Health, for Vigil's client tests.
 // Usage: node interop-server.js [--port N]
+// Prints "LISTENING <port>", then "CANCELLED <Method>" for every call the client cancels.
 const { once } = require('node:events');
+const { constants: http2 } = require('node:http2');
 const grpc = require('@grpc/grpc-js');
 const { interop, health } = require('./lib/protos');
 const { option, serve } = require('./lib/serve');
 
 const SERVING_NAMES = new Set(['', 'vigil.interop.v1.Interop']);
 
-// grpc-js also fires 'cancelled' once a call has completed normally, so only report calls
-// that were still running; `done` marks the ones this server already finished.
+// Reports a client's cancellation once. grpc-js alone cannot tell it reliably, so two signals:
+// - the call's 'cancelled' event; grpc-js also fires it after a normal end, so it only counts while
+//   the handler is still running (a RST_STREAM mid-call, or an expired deadline);
+// - the HTTP/2 reset code: a grpc-js client cancels with END_STREAM then RST_STREAM, so the handler
+//   may already have answered that apparent half-close when the reset lands. grpc-js keeps the
+//   HTTP/2 stream private (call.call.stream in 1.14), hence the guarded access.
+// call.outcome is set by the handler when it ends the call: 'ok' or 'error'.
 function track(call, method) {
-  call.done = false;
+  let reported = false;
+  const report = () => {
+    if (reported) return;
+    reported = true;
+    process.stdout.write(`CANCELLED ${method}\n`);
+  };
+  call.outcome = null;
   call.on('cancelled', () => {
-    if (!call.done) process.stdout.write(`CANCELLED ${method}\n`);
+    if (!call.outcome) report();
+  });
+  // After an error status the client resets the stream by design, so only an 'ok' end is suspect.
+  const stream = call.call?.stream;
+  stream?.once?.('close', () => {
+    if (call.outcome === 'ok' && stream.rstCode !== http2.NGHTTP2_NO_ERROR) report();
   });
 }
 
@@ -41,24 +59,14 @@ const echo = (req, authorization = '') => ({
   authorization,
 });
 
-// node's http2 reports a client's RST_STREAM as end of input first and as cancellation a moment
-// later, so give the cancellation a turn to arrive before treating the end as a half-close.
-function onHalfClose(call, handler) {
-  call.on('end', () =>
-    setImmediate(() => {
-      if (!call.cancelled) handler();
-    })
-  );
-}
-
-// Ends a streaming call with an error status unless it already ended.
+// Ends a streaming-response call with an error status.
 function fail(call, status) {
-  call.done = true;
+  call.outcome = 'error';
   call.emit('error', status);
 }
 
 function finish(call) {
-  call.done = true;
+  call.outcome = 'ok';
   call.end();
 }
 
@@ -72,8 +80,11 @@ const interopHandlers = {
     track(call, 'Unary');
     const req = call.request;
     if (req.delay_ms > 0 && !(await sleep(req.delay_ms, call))) return;
-    call.done = true;
-    if (req.fail_code !== 0) return callback(failure(req));
+    if (req.fail_code !== 0) {
+      call.outcome = 'error';
+      return callback(failure(req));
+    }
+    call.outcome = 'ok';
     const authorization = call.metadata.get('authorization')[0] ?? '';
     callback(null, echo(req, String(authorization)));
   },
@@ -88,7 +99,7 @@ const interopHandlers = {
         await write(call, { text: req.text, sequence: i });
       }
     } catch {
-      return; // the call already failed; grpc-js has sent its status
+      return; // the call failed underneath; grpc-js has ended it
     }
     if (req.fail_code !== 0) fail(call, failure(req));
     else finish(call);
@@ -106,8 +117,9 @@ const interopHandlers = {
       payloads.push(req.payload);
       if (req.fail_code !== 0 && !firstFailure) firstFailure = failure(req);
     });
-    onHalfClose(call, () => {
-      call.done = true;
+    call.on('end', () => {
+      if (call.cancelled) return;
+      call.outcome = firstFailure ? 'error' : 'ok';
       if (firstFailure) return callback(firstFailure);
       callback(null, { text, sequence: count, payload: Buffer.concat(payloads) });
     });
@@ -138,17 +150,19 @@ const interopHandlers = {
         call.resume();
       });
     });
-    onHalfClose(call, () => enqueue(() => finish(call)));
+    call.on('end', () => enqueue(() => finish(call)));
   },
 };
 
 const healthHandlers = {
   Check(call, callback) {
     track(call, 'Check');
-    call.done = true;
-    if (!SERVING_NAMES.has(call.request.service)) {
-      return callback({ code: grpc.status.NOT_FOUND, details: `unknown service ${call.request.service}` });
+    const { service } = call.request;
+    if (!SERVING_NAMES.has(service)) {
+      call.outcome = 'error';
+      return callback({ code: grpc.status.NOT_FOUND, details: `unknown service "${service}"` });
     }
+    call.outcome = 'ok';
     callback(null, { status: 'SERVING' });
   },
 

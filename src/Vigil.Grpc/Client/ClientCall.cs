@@ -42,6 +42,10 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
             _deadlineCts = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, channel.Options.TimeProvider);
             _deadlineCts.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _callCts);
         }
+
+        // HttpClient resets an HTTP/2 stream when its response is disposed mid-body: that is how the server
+        // learns of a cancel that happens while no read is pending.
+        _callCts.Token.UnsafeRegister(static state => ((ClientCall<TRequest, TResponse>)state!)._response?.Dispose(), this);
     }
 
     public CancellationToken CallToken => _callCts.Token;
@@ -83,6 +87,12 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
         }
 
         _response = response;
+        if (_callCts.IsCancellationRequested)
+        {
+            response.Dispose();
+            throw Fail(new OperationCanceledException(_callCts.Token));
+        }
+
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw Fail(new Status(HttpStatusMapping.ToStatusCode(response.StatusCode), $"Bad gRPC response: HTTP status {(int)response.StatusCode}."));
