@@ -151,14 +151,16 @@ const cases = {
   async cancel(address) {
     const client = connect(address, interop.Interop);
     const call = client.Bidi();
-    let echoed = false;
     const status = new Promise((resolve) => call.on('status', resolve));
-    call.on('error', () => {}); // the CANCELLED status is the expected outcome; 'status' reports it
-    call.once('data', () => {
-      echoed = true;
-      call.cancel();
-    });
+    call.on('error', () => {}); // CANCELLED is the expected outcome; 'status' reports it
     call.write({ text: 'cancel-me', sequence: 1 });
+    const [first] = await once(call, 'data');
+    const echoed = first.text === 'cancel-me' && first.sequence === 1;
+    // grpc-js cancels by sending END_STREAM and then RST_STREAM, and an idle server may finish the
+    // call on that apparent half-close before the reset lands. A request the server is still
+    // delaying makes the cancellation reliably arrive mid-call.
+    await new Promise((resolve) => call.write({ text: 'hold', sequence: 2, delay_ms: 60_000 }, resolve));
+    call.cancel();
     const { code } = await status;
     return { observed: { echoed, code }, expected: { echoed: true, code: grpc.status.CANCELLED } };
   },

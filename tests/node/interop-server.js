@@ -3,35 +3,19 @@
 // Usage: node interop-server.js [--port N]
 // Prints "LISTENING <port>", then "CANCELLED <Method>" for every call the client cancels.
 const { once } = require('node:events');
-const { constants: http2 } = require('node:http2');
 const grpc = require('@grpc/grpc-js');
 const { interop, health } = require('./lib/protos');
 const { option, serve } = require('./lib/serve');
 
 const SERVING_NAMES = new Set(['', 'vigil.interop.v1.Interop']);
 
-// Reports a client's cancellation once. grpc-js alone cannot tell it reliably, so two signals:
-// - the call's 'cancelled' event; grpc-js also fires it after a normal end, so it only counts while
-//   the handler is still running (a RST_STREAM mid-call, or an expired deadline);
-// - the HTTP/2 reset code: a grpc-js client cancels with END_STREAM then RST_STREAM, so the handler
-//   may already have answered that apparent half-close when the reset lands. grpc-js keeps the
-//   HTTP/2 stream private (call.call.stream in 1.14), hence the guarded access.
-// call.outcome is set by the handler when it ends the call: 'ok' or 'error'.
+// grpc-js fires 'cancelled' after every call, including ones that ended normally, so only a
+// cancellation that arrives while the handler is still running counts (a client's RST_STREAM, or a
+// deadline that expired). Handlers set call.ended when they hand grpc-js the final status.
 function track(call, method) {
-  let reported = false;
-  const report = () => {
-    if (reported) return;
-    reported = true;
-    process.stdout.write(`CANCELLED ${method}\n`);
-  };
-  call.outcome = null;
+  call.ended = false;
   call.on('cancelled', () => {
-    if (!call.outcome) report();
-  });
-  // After an error status the client resets the stream by design, so only an 'ok' end is suspect.
-  const stream = call.call?.stream;
-  stream?.once?.('close', () => {
-    if (call.outcome === 'ok' && stream.rstCode !== http2.NGHTTP2_NO_ERROR) report();
+    if (!call.ended) process.stdout.write(`CANCELLED ${method}\n`);
   });
 }
 
@@ -61,12 +45,12 @@ const echo = (req, authorization = '') => ({
 
 // Ends a streaming-response call with an error status.
 function fail(call, status) {
-  call.outcome = 'error';
+  call.ended = true;
   call.emit('error', status);
 }
 
 function finish(call) {
-  call.outcome = 'ok';
+  call.ended = true;
   call.end();
 }
 
@@ -80,11 +64,8 @@ const interopHandlers = {
     track(call, 'Unary');
     const req = call.request;
     if (req.delay_ms > 0 && !(await sleep(req.delay_ms, call))) return;
-    if (req.fail_code !== 0) {
-      call.outcome = 'error';
-      return callback(failure(req));
-    }
-    call.outcome = 'ok';
+    call.ended = true;
+    if (req.fail_code !== 0) return callback(failure(req));
     const authorization = call.metadata.get('authorization')[0] ?? '';
     callback(null, echo(req, String(authorization)));
   },
@@ -99,7 +80,7 @@ const interopHandlers = {
         await write(call, { text: req.text, sequence: i });
       }
     } catch {
-      return; // the call failed underneath; grpc-js has ended it
+      return; // a write failed, so grpc-js has already ended the call
     }
     if (req.fail_code !== 0) fail(call, failure(req));
     else finish(call);
@@ -119,7 +100,7 @@ const interopHandlers = {
     });
     call.on('end', () => {
       if (call.cancelled) return;
-      call.outcome = firstFailure ? 'error' : 'ok';
+      call.ended = true;
       if (firstFailure) return callback(firstFailure);
       callback(null, { text, sequence: count, payload: Buffer.concat(payloads) });
     });
@@ -129,23 +110,19 @@ const interopHandlers = {
     track(call, 'Bidi');
     // Requests are handled strictly in order; reading pauses while one is in progress, so a
     // delay or a full write buffer pushes back on the client.
-    let over = false;
     let chain = Promise.resolve();
     const enqueue = (step) => {
       chain = chain
-        .then(() => (over || call.cancelled ? undefined : step()))
+        .then(() => (call.ended || call.cancelled ? undefined : step()))
         .catch(() => {
-          over = true; // a failed write means the call is over; grpc-js reports its status
+          call.ended = true; // a write failed, so grpc-js has already ended the call
         });
     };
     call.on('data', (req) => {
       call.pause();
       enqueue(async () => {
         if (req.delay_ms > 0 && !(await sleep(req.delay_ms, call))) return;
-        if (req.fail_code !== 0) {
-          over = true;
-          return fail(call, failure(req));
-        }
+        if (req.fail_code !== 0) return fail(call, failure(req));
         await write(call, echo(req));
         call.resume();
       });
@@ -158,11 +135,10 @@ const healthHandlers = {
   Check(call, callback) {
     track(call, 'Check');
     const { service } = call.request;
+    call.ended = true;
     if (!SERVING_NAMES.has(service)) {
-      call.outcome = 'error';
       return callback({ code: grpc.status.NOT_FOUND, details: `unknown service "${service}"` });
     }
-    call.outcome = 'ok';
     callback(null, { status: 'SERVING' });
   },
 

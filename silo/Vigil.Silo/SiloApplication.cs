@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Vigil.Grpc.Server;
+
+namespace Vigil.Silo;
+
+/// <summary>Composes the silo: configuration, endpoints, services, routes, in that order.</summary>
+public static class SiloApplication
+{
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables("VIGIL_");
+        builder.Configuration.AddInMemoryCollection(settings);
+
+        // Kestrel needs the addresses before the host exists, so the options are validated here, once.
+        var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var validation = new SiloOptionsValidator().Validate(null, silo);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(SiloOptions.Section, typeof(SiloOptions), validation.Failures);
+        }
+
+        builder.Services.AddSingleton(Options.Create(silo));
+        var endpoints = new SiloEndpoints();
+        builder.Services.AddSingleton(endpoints);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // gRPC without TLS has no ALPN, so its endpoint speaks HTTP/2 only (prior knowledge).
+            kestrel.Listen(IPEndPoint.Parse(silo.GrpcListen), listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                endpoints.GrpcListenOptions = listen;
+            });
+            kestrel.Listen(IPEndPoint.Parse(silo.HttpListen), listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                endpoints.HttpListenOptions = listen;
+            });
+        });
+
+        builder.Services.AddGrpcServer();
+        builder.Services.AddSingleton<SiloReadiness>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloReadiness>());
+
+        var app = builder.Build();
+        app.MapGrpcServices();
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/readyz", (SiloReadiness readiness) => readiness.IsReady
+            ? Results.Text("ready\n")
+            : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));
+        return app;
+    }
+}

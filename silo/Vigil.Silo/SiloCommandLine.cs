@@ -1,0 +1,60 @@
+namespace Vigil.Silo;
+
+/// <summary>The silo's command line: a few named switches mapped onto configuration keys.</summary>
+public static class SiloCommandLine
+{
+    public const string Usage = """
+        Usage: Vigil.Silo [options]
+
+        Runs one Vigil silo: gRPC (h2c) for sensors and ingesters, HTTP for health probes and the API.
+
+        Options:
+          --grpc-listen ADDRESS:PORT   gRPC endpoint (default 127.0.0.1:50051; port 0 picks a free one)
+          --http-listen ADDRESS:PORT   HTTP endpoint (default 127.0.0.1:8080; port 0 picks a free one)
+          -h, --help                   Show this help.
+
+        Every setting can also come from appsettings.json or the environment, e.g. VIGIL_Silo__GrpcListen.
+        Endpoints: GET /healthz (alive), GET /readyz (serving), gRPC grpc.health.v1.Health.
+        Ctrl+C or SIGTERM stops the silo cleanly.
+        """;
+
+    private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    {
+        ["--grpc-listen"] = $"{SiloOptions.Section}:{nameof(SiloOptions.GrpcListen)}",
+        ["--http-listen"] = $"{SiloOptions.Section}:{nameof(SiloOptions.HttpListen)}",
+    };
+
+    /// <summary>Configuration overrides from <paramref name="args"/>; an error message for anything unknown.</summary>
+    public static (Dictionary<string, string?> Settings, bool Help, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                return (settings, true, null);
+            }
+
+            var (name, value) = arg.Split('=', 2) is [var n, var v] ? (n, (string?)v) : (arg, null);
+            if (!Switches.TryGetValue(name, out var key))
+            {
+                return (settings, false, $"Unknown option '{arg}'.");
+            }
+
+            if (value is null)
+            {
+                if (i + 1 >= args.Count)
+                {
+                    return (settings, false, $"Option '{name}' needs a value.");
+                }
+
+                value = args[++i];
+            }
+
+            settings[key] = value;
+        }
+
+        return (settings, false, null);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Vigil.Silo;
+
+/// <summary>The endpoints Kestrel actually bound; with port 0 in the options, only these know the port.</summary>
+public sealed class SiloEndpoints
+{
+    internal ListenOptions? GrpcListenOptions { get; set; }
+
+    internal ListenOptions? HttpListenOptions { get; set; }
+
+    public string Grpc => GrpcListenOptions?.IPEndPoint?.ToString() ?? "(not bound)";
+
+    public string Http => HttpListenOptions?.IPEndPoint?.ToString() ?? "(not bound)";
+}

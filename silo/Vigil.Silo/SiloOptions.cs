@@ -1,0 +1,13 @@
+namespace Vigil.Silo;
+
+/// <summary>Where the silo listens. Configuration section <c>Silo</c>; environment <c>VIGIL_Silo__GrpcListen</c> and so on.</summary>
+public sealed class SiloOptions
+{
+    public const string Section = "Silo";
+
+    /// <summary>gRPC over cleartext HTTP/2 (h2c), for sensors, ingesters and other silos.</summary>
+    public string GrpcListen { get; set; } = "127.0.0.1:50051";
+
+    /// <summary>HTTP/1.1 for health probes, the REST API and the dashboard.</summary>
+    public string HttpListen { get; set; } = "127.0.0.1:8080";
+}
