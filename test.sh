@@ -26,14 +26,7 @@ fi
 echo "PostgreSQL: $pg_bin; node $(node --version)"
 
 say "Installing npm packages for the grpc-js peers (from the lock file)"
-lock_sum=$(sha256sum tests/node/package-lock.json | cut -d' ' -f1)
-stamp=tests/node/node_modules/.vigil-lock-sha256
-if [ "$(cat "$stamp" 2>/dev/null || true)" != "$lock_sum" ]; then
-  (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
-  echo "$lock_sum" > "$stamp"
-else
-  echo "up to date"
-fi
+tests/node/install.sh
 
 say "Starting a throwaway PostgreSQL"
 pg_dir=$(mktemp -d /tmp/vigil-test-pg.XXXXXX)

@@ -1,0 +1,10 @@
+namespace Vigil.Benchmarks;
+
+public interface IBenchmarkSuite
+{
+    string Name { get; }
+
+    string Description { get; }
+
+    Task RunAsync(BenchmarkReport report, BenchmarkSettings settings, CancellationToken cancellationToken);
+}
