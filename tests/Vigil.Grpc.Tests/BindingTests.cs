@@ -234,4 +234,13 @@ public sealed class BindingTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }
+
+    [Fact]
+    public async Task Reserved_metadata_keys_are_refused_before_anything_is_sent()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _channel.UnaryAsync(
+            InteropApi.Unary, new EchoRequest(), new CallOptions(Headers: new Metadata().Add("grpc-timeout", "1S"), CancellationToken: Ct)));
+
+        Assert.Contains("reserved", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -18,6 +18,8 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
 {
     private static readonly string UserAgent = "grpc-dotnet-vigil/" + typeof(ClientCall<,>).Assembly.GetName().Version?.ToString(3);
 
+    private static readonly TimeSpan MaxTimer = TimeSpan.FromDays(30);
+
     private readonly GrpcChannel _channel;
     private readonly Method<TRequest, TResponse> _method;
     private readonly CallOptions _options;
@@ -38,9 +40,13 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
         _callCts = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
         if (options.Deadline is { } deadline)
         {
+            // Timers cannot run longer than about 49 days; a deadline further off is no deadline in practice.
             var remaining = deadline - channel.Options.TimeProvider.GetUtcNow();
-            _deadlineCts = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, channel.Options.TimeProvider);
-            _deadlineCts.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _callCts);
+            if (remaining < MaxTimer)
+            {
+                _deadlineCts = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, channel.Options.TimeProvider);
+                _deadlineCts.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _callCts);
+            }
         }
 
         // HttpClient resets an HTTP/2 stream when its response is disposed mid-body: that is how the server
@@ -257,6 +263,11 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
 
         foreach (var entry in _options.Headers ?? [])
         {
+            if (GrpcHeaders.IsReserved(entry.Key))
+            {
+                throw new InvalidOperationException($"Metadata key '{entry.Key}' is reserved by the protocol.");
+            }
+
             headers.TryAddWithoutValidation(entry.Key, entry.IsBinary ? Convert.ToBase64String(entry.ValueBytes).TrimEnd('=') : entry.Value);
         }
 

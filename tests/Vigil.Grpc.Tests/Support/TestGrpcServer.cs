@@ -26,16 +26,25 @@ public sealed class TestGrpcServer : IAsyncDisposable
 
     public InteropService Interop => _app.Services.GetRequiredService<InteropService>();
 
+
     public Health.HealthService Health => _app.Services.GetRequiredService<Health.HealthService>();
 
-    public static async Task<TestGrpcServer> StartAsync(Action<GrpcServerOptions>? configure = null)
+    public static async Task<TestGrpcServer> StartAsync(Action<GrpcServerOptions>? configure = null, Action<GrpcServiceBinder>? bind = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpcServer(configure);
-        builder.Services.AddGrpcService<InteropService>();
+        if (bind is null)
+        {
+            builder.Services.AddGrpcService<InteropService>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IGrpcService>(new DelegateGrpcService(bind));
+        }
+
         var app = builder.Build();
         app.MapGrpcServices();
         await app.StartAsync();
