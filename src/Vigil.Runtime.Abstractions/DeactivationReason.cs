@@ -1,0 +1,13 @@
+namespace Vigil.Runtime;
+
+public enum DeactivationReason
+{
+    /// <summary>Idle for longer than the collection age.</summary>
+    Idle,
+
+    /// <summary>The grain asked for it with <see cref="Grain.DeactivateOnIdle"/>.</summary>
+    Requested,
+
+    /// <summary>The silo is shutting down.</summary>
+    Shutdown,
+}

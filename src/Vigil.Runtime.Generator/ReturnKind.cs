@@ -1,0 +1,9 @@
+namespace Vigil.Runtime.Generator;
+
+internal enum ReturnKind
+{
+    Task,
+    TaskOfT,
+    ValueTask,
+    ValueTaskOfT,
+}
