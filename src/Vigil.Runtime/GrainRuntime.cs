@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vigil.Runtime.Hosting;
+using Vigil.Runtime.Persistence;
+using Vigil.Runtime.Scheduling;
+
+namespace Vigil.Runtime;
+
+/// <summary>
+/// The grains of one silo: routes each call to the grain's single activation (creating it on first call), sweeps
+/// timed-out calls, collects idle activations, and owns the group-commit queue.
+/// </summary>
+public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
+    private ITimer? _collector;
+    private ITimer? _sweeper;
+    private volatile bool _stopping;
+    private bool _started;
+
+    public GrainRuntime(
+        IOptions<GrainRuntimeOptions> options,
+        GrainTypeRegistry types,
+        IGrainStorage storage,
+        IServiceProvider services,
+        TimeProvider timeProvider,
+        ILogger<GrainRuntime> logger,
+        IMeterFactory meterFactory)
+    {
+        Options = options.Value;
+        Types = types;
+        Storage = storage;
+        Services = services;
+        TimeProvider = timeProvider;
+        Logger = logger;
+        Instruments = new RuntimeInstruments(meterFactory, () => _activations.Count, MailboxDepth, () => CommitQueue?.Depth ?? 0);
+        CommitQueue = new CommitQueue(storage, Options.CommitBatchSize, Options.CommitDelay, Instruments, logger);
+    }
+
+    public CommitQueue CommitQueue { get; }
+
+    public int ActivationCount => _activations.Count;
+
+    internal GrainRuntimeOptions Options { get; }
+
+    internal GrainTypeRegistry Types { get; }
+
+    internal IGrainStorage Storage { get; }
+
+    internal IServiceProvider Services { get; }
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal ILogger Logger { get; }
+
+    internal RuntimeInstruments Instruments { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Storage.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        _collector = TimeProvider.CreateTimer(static s => ((GrainRuntime)s!).CollectIdle(), this, Options.CollectionQuantum, Options.CollectionQuantum);
+        var sweep = TimeSpan.FromTicks(Math.Max(Options.CallTimeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 10));
+        _sweeper = TimeProvider.CreateTimer(static s => ((GrainRuntime)s!).SweepTimeouts(), this, sweep, sweep);
+        _started = true;
+    }
+
+    /// <summary>Deactivates every activation (writing dirty state), then commits everything queued.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        _collector?.Dispose();
+        _sweeper?.Dispose();
+        var deactivations = new List<Task>();
+        foreach (var activation in _activations.Values)
+        {
+            var item = new DeactivateWorkItem(DeactivationReason.Shutdown);
+            if (activation.TryEnqueue(item))
+            {
+                deactivations.Add(item.Completion);
+            }
+        }
+
+        // New calls are refused only now, so deactivation hooks may still call other grains.
+        await Task.WhenAll(deactivations).WaitAsync(cancellationToken).ConfigureAwait(false);
+        _stopping = true;
+        await CommitQueue.DisposeAsync().ConfigureAwait(false);
+    }
+
+    public TGrain GetGrain<TGrain>(string key)
+        where TGrain : IGrainWithStringKey
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return GrainReferenceRegistry.Create<TGrain>(key, this);
+    }
+
+    public Task<TResult> InvokeAsync<TResult>(GrainId grain, GrainRequest<TResult> request)
+    {
+        var call = new GrainCall<TResult>(request, TimeProvider.GetTimestamp(), oneWay: false, Logger);
+        Instruments.Call();
+        Route(grain, call);
+        return call.Task;
+    }
+
+    public void InvokeOneWay<TResult>(GrainId grain, GrainRequest<TResult> request)
+    {
+        Instruments.Call();
+        Route(grain, new GrainCall<TResult>(request, TimeProvider.GetTimestamp(), oneWay: true, Logger));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started)
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        Instruments.Dispose();
+    }
+
+    internal void Route(GrainId grain, WorkItem item)
+    {
+        if (_stopping)
+        {
+            item.Fail(new InvalidOperationException($"The silo is stopping: grain {grain} takes no more calls here."));
+            return;
+        }
+
+        while (true)
+        {
+            var activation = _activations.GetOrAdd(grain, static (id, runtime) => new Activation(runtime, id), this);
+            if (activation.TryEnqueue(item))
+            {
+                return;
+            }
+
+            _activations.TryRemove(KeyValuePair.Create(grain, activation));
+        }
+    }
+
+    internal void Forget(Activation activation) => _activations.TryRemove(KeyValuePair.Create(activation.Id, activation));
+
+    private void CollectIdle()
+    {
+        foreach (var activation in _activations.Values)
+        {
+            if (activation.IsIdleFor(Options.CollectionAge))
+            {
+                activation.TryEnqueue(new DeactivateWorkItem(DeactivationReason.Idle));
+            }
+        }
+    }
+
+    private void SweepTimeouts()
+    {
+        foreach (var activation in _activations.Values)
+        {
+            activation.SweepTimeouts(Options.CallTimeout);
+        }
+    }
+
+    private long MailboxDepth()
+    {
+        long depth = 0;
+        foreach (var activation in _activations.Values)
+        {
+            depth += activation.QueueLength;
+        }
+
+        return depth;
+    }
+}

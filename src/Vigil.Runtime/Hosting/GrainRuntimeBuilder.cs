@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Vigil.Runtime.Persistence;
+
+namespace Vigil.Runtime.Hosting;
+
+/// <summary>Chooses grains and storage for <see cref="GrainRuntimeServiceCollectionExtensions.AddGrainRuntime"/>.</summary>
+public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRegistry types)
+{
+    public IServiceCollection Services => services;
+
+    public GrainRuntimeBuilder AddGrain<TGrainInterface, TGrain>()
+        where TGrainInterface : IGrain
+        where TGrain : Grain, TGrainInterface
+    {
+        types.Add<TGrainInterface, TGrain>();
+        return this;
+    }
+
+    public GrainRuntimeBuilder UseInMemoryStorage() => UseStorage(_ => new InMemoryGrainStorage());
+
+    /// <summary>The embedded default: state in one SQLite file that survives restarts.</summary>
+    public GrainRuntimeBuilder UseSqliteStorage(string path) =>
+        UseStorage(sp => new SqliteGrainStorage(path, sp.GetRequiredService<TimeProvider>()));
+
+    public GrainRuntimeBuilder UsePostgresStorage(string connectionString) =>
+        UseStorage(_ => new PostgresGrainStorage(NpgsqlDataSource.Create(connectionString)));
+
+    public GrainRuntimeBuilder UseStorage(Func<IServiceProvider, IGrainStorage> factory)
+    {
+        services.RemoveAll<IGrainStorage>();
+        services.AddSingleton(factory);
+        return this;
+    }
+}

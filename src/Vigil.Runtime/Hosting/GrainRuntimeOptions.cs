@@ -1,0 +1,24 @@
+namespace Vigil.Runtime.Hosting;
+
+public sealed class GrainRuntimeOptions
+{
+    public const string Section = "Runtime";
+
+    /// <summary>A call that has not completed after this long fails with <see cref="GrainCallTimeoutException"/>.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>An activation with no call for this long is deactivated (its dirty state written first).</summary>
+    public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often idle activations are looked for.</summary>
+    public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a deactivation hook may run before the activation is dropped anyway.</summary>
+    public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Group commit: at most this many writes in one transaction.</summary>
+    public int CommitBatchSize { get; set; } = 1000;
+
+    /// <summary>Group commit: how long the first write of a batch waits for company before the flush starts.</summary>
+    public TimeSpan CommitDelay { get; set; } = TimeSpan.FromMilliseconds(2);
+}

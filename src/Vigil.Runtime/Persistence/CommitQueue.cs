@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Vigil.Runtime.Persistence;
+
+/// <summary>
+/// The silo's group commit: writes from every grain wait here and go to storage together, up to
+/// <c>CommitBatchSize</c> per transaction, after at most <c>CommitDelay</c> of waiting for company. Each write's
+/// task completes only after COMMIT has returned, so whatever is released on it (an ingestion ack) is durable.
+/// </summary>
+public sealed class CommitQueue : IAsyncDisposable
+{
+    private readonly Channel<PendingWrite> _channel = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IGrainStorage _storage;
+    private readonly int _batchSize;
+    private readonly TimeSpan _delay;
+    private readonly RuntimeInstruments _instruments;
+    private readonly ILogger _logger;
+    private readonly Task _flusher;
+    private long _depth;
+    private long _transactions;
+
+    internal CommitQueue(IGrainStorage storage, int batchSize, TimeSpan delay, RuntimeInstruments instruments, ILogger logger)
+    {
+        _storage = storage;
+        _batchSize = batchSize;
+        _delay = delay;
+        _instruments = instruments;
+        _logger = logger;
+        _flusher = Task.Run(FlushLoopAsync);
+    }
+
+    /// <summary>Writes waiting for a transaction.</summary>
+    public long Depth => Interlocked.Read(ref _depth);
+
+    /// <summary>Transactions committed so far (each holds one batch).</summary>
+    public long Transactions => Interlocked.Read(ref _transactions);
+
+    /// <summary>Queues a write; the task gives its new version once committed, or fails (a conflict, a storage error).</summary>
+    public Task<long> EnqueueAsync(StateWrite write)
+    {
+        var pending = new PendingWrite(write);
+        if (!_channel.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The commit queue is closed: the silo is stopping.");
+        }
+
+        Interlocked.Increment(ref _depth);
+        return pending.Committed;
+    }
+
+    /// <summary>Stops taking writes, commits what is queued, and returns when that is done.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Writer.TryComplete();
+        await _flusher.ConfigureAwait(false);
+    }
+
+    private async Task FlushLoopAsync()
+    {
+        var reader = _channel.Reader;
+        var batch = new List<PendingWrite>(_batchSize);
+        var deferred = new List<PendingWrite>();
+        var grains = new HashSet<GrainId>();
+        while (deferred.Count > 0 || await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            grains.Clear();
+            var carried = deferred.ToArray();
+            deferred.Clear();
+            foreach (var pending in carried)
+            {
+                Add(pending, batch, grains, deferred);
+            }
+
+            Take(reader, batch, grains, deferred);
+            if (batch.Count < _batchSize && _delay > TimeSpan.Zero)
+            {
+                await WaitForCompanyAsync(reader, batch, grains, deferred).ConfigureAwait(false);
+            }
+
+            if (batch.Count > 0)
+            {
+                await FlushAsync(batch).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task WaitForCompanyAsync(ChannelReader<PendingWrite> reader, List<PendingWrite> batch, HashSet<GrainId> grains, List<PendingWrite> deferred)
+    {
+        // The batching window runs on the real clock: it trades latency for throughput, it is not behaviour.
+        var start = Stopwatch.GetTimestamp();
+        while (batch.Count < _batchSize)
+        {
+            var remaining = _delay - Stopwatch.GetElapsedTime(start);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var window = new CancellationTokenSource(remaining);
+            try
+            {
+                if (!await reader.WaitToReadAsync(window.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Take(reader, batch, grains, deferred);
+        }
+    }
+
+    private void Take(ChannelReader<PendingWrite> reader, List<PendingWrite> batch, HashSet<GrainId> grains, List<PendingWrite> deferred)
+    {
+        while (batch.Count < _batchSize && reader.TryRead(out var pending))
+        {
+            Add(pending, batch, grains, deferred);
+        }
+    }
+
+    private static void Add(PendingWrite pending, List<PendingWrite> batch, HashSet<GrainId> grains, List<PendingWrite> deferred)
+    {
+        // One write per grain per transaction: a second one expects the version the first creates.
+        if (grains.Add(pending.Write.Grain))
+        {
+            batch.Add(pending);
+        }
+        else
+        {
+            deferred.Add(pending);
+        }
+    }
+
+    private async Task FlushAsync(List<PendingWrite> batch)
+    {
+        var writes = new StateWrite[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            writes[i] = batch[i].Write;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        IReadOnlyList<long?> versions;
+        try
+        {
+            versions = await _storage.WriteBatchAsync(writes, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            RuntimeLog.CommitFailed(_logger, batch.Count, ex);
+            foreach (var pending in batch)
+            {
+                pending.Fail(new InvalidOperationException("The state write was not committed: " + ex.Message, ex));
+            }
+
+            Interlocked.Add(ref _depth, -batch.Count);
+            return;
+        }
+
+        Interlocked.Increment(ref _transactions);
+        Interlocked.Add(ref _depth, -batch.Count);
+        _instruments.Flushed(batch.Count, Stopwatch.GetElapsedTime(start));
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (versions[i] is { } version)
+            {
+                batch[i].Complete(version);
+            }
+            else
+            {
+                batch[i].Fail(new InconsistentStateException(writes[i].Grain, writes[i].ExpectedVersion));
+            }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+namespace Vigil.Runtime.Scheduling;
+
+/// <summary>
+/// One grain in memory. Its mailbox runs on the thread pool one work item at a time, each to completion
+/// (awaits included), so turns never overlap and grain code needs no locks.
+/// </summary>
+internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
+{
+    private readonly GrainRuntime _runtime;
+    private readonly Lock _gate = new();
+    private readonly Queue<WorkItem> _queue = new();
+    private List<GrainTimer>? _timers;
+    private bool _scheduled;
+    private ActivationStatus _status = ActivationStatus.Activating;
+    private WorkItem? _current;
+    private long _lastActivity;
+    private bool _deactivateRequested;
+    private Grain? _grain;
+
+    public Activation(GrainRuntime runtime, GrainId id)
+    {
+        _runtime = runtime;
+        Id = id;
+        _lastActivity = runtime.TimeProvider.GetTimestamp();
+        _queue.Enqueue(new ActivateWorkItem());
+    }
+
+    public GrainId Id { get; }
+
+    public Grain Grain => _grain ?? throw new InvalidOperationException($"Grain {Id} is not activated.");
+
+    public IGrainFactory GrainFactory => _runtime;
+
+    public TimeProvider TimeProvider => _runtime.TimeProvider;
+
+    public int QueueLength
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>Queues work; false once the activation is gone, so the caller routes to a new one.</summary>
+    public bool TryEnqueue(WorkItem item)
+    {
+        lock (_gate)
+        {
+            if (_status == ActivationStatus.Deactivated)
+            {
+                return false;
+            }
+
+            _queue.Enqueue(item);
+            if (_scheduled)
+            {
+                return true;
+            }
+
+            _scheduled = true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        return true;
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = RunAsync();
+
+    public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var timer = new GrainTimer(this, callback, dueTime, period, _runtime.TimeProvider, _runtime.Logger);
+        (_timers ??= []).Add(timer);
+        return timer;
+    }
+
+    public void RemoveTimer(GrainTimer timer) => _timers?.Remove(timer);
+
+    public void DeactivateOnIdle() => _deactivateRequested = true;
+
+    public Task<StoredState?> ReadStateAsync(CancellationToken cancellationToken) => _runtime.Storage.ReadAsync(Id, cancellationToken);
+
+    public Task<long> WriteStateAsync(byte[]? payload, long expectedVersion) =>
+        _runtime.CommitQueue.EnqueueAsync(new Persistence.StateWrite(Id, payload, expectedVersion));
+
+    /// <summary>True when nothing is queued or running and the last call is older than <paramref name="age"/>.</summary>
+    public bool IsIdleFor(TimeSpan age)
+    {
+        lock (_gate)
+        {
+            return _status == ActivationStatus.Active && _current is null && _queue.Count == 0
+                && _runtime.TimeProvider.GetElapsedTime(_lastActivity) >= age;
+        }
+    }
+
+    /// <summary>Fails every waiting or running call older than the call timeout.</summary>
+    public void SweepTimeouts(TimeSpan timeout)
+    {
+        lock (_gate)
+        {
+            if (_current is ITimedCall running)
+            {
+                TimeOutIfDue(running, timeout);
+            }
+
+            foreach (var item in _queue)
+            {
+                if (item is ITimedCall waiting)
+                {
+                    TimeOutIfDue(waiting, timeout);
+                }
+            }
+        }
+    }
+
+    public async Task ActivateAsync()
+    {
+        try
+        {
+            _grain = _runtime.Types.Create(Id, _runtime.Services);
+            IGrainLifecycle lifecycle = _grain;
+            lifecycle.Attach(this);
+            await lifecycle.ActivateAsync(CancellationToken.None).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _status = ActivationStatus.Active;
+            }
+
+            _runtime.Instruments.ActivationCreated();
+        }
+        catch (Exception ex)
+        {
+            // Every call waiting for this activation gets the reason; the next call tries a fresh activation.
+            RuntimeLog.ActivationFailed(_runtime.Logger, Id, ex);
+            foreach (var item in Close())
+            {
+                item.Fail(ex);
+            }
+        }
+    }
+
+    public async Task DeactivateAsync(DeactivationReason reason)
+    {
+        lock (_gate)
+        {
+            if (_status != ActivationStatus.Active)
+            {
+                return;
+            }
+
+            _status = ActivationStatus.Deactivating;
+        }
+
+        foreach (var timer in _timers?.ToArray() ?? [])
+        {
+            timer.Dispose();
+        }
+
+        try
+        {
+            IGrainLifecycle lifecycle = Grain;
+            await lifecycle.DeactivateAsync(reason, CancellationToken.None).WaitAsync(_runtime.Options.DeactivationTimeout, _runtime.TimeProvider).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            RuntimeLog.DeactivationFailed(_runtime.Logger, Id, ex);
+        }
+
+        _runtime.Instruments.ActivationDeactivated();
+        foreach (var item in Close())
+        {
+            // Calls that arrived during deactivation belong to the next activation.
+            _runtime.Route(Id, item);
+        }
+    }
+
+    private void TimeOutIfDue(ITimedCall call, TimeSpan timeout)
+    {
+        if (!call.IsCompleted && _runtime.TimeProvider.GetElapsedTime(call.StartTimestamp) >= timeout)
+        {
+            call.TimeOut(Id, timeout);
+        }
+    }
+
+    private List<WorkItem> Close()
+    {
+        List<WorkItem> leftovers;
+        lock (_gate)
+        {
+            _status = ActivationStatus.Deactivated;
+            leftovers = [.. _queue];
+            _queue.Clear();
+        }
+
+        _runtime.Forget(this);
+        return leftovers;
+    }
+
+    private async Task RunAsync()
+    {
+        while (true)
+        {
+            WorkItem item;
+            lock (_gate)
+            {
+                if (_queue.Count == 0 || _status == ActivationStatus.Deactivated)
+                {
+                    _scheduled = false;
+                    return;
+                }
+
+                item = _queue.Dequeue();
+                _current = item;
+            }
+
+            if (item.IsActivity)
+            {
+                _lastActivity = _runtime.TimeProvider.GetTimestamp();
+            }
+
+            try
+            {
+                await item.ExecuteAsync(this).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                RuntimeLog.WorkItemFailed(_runtime.Logger, Id, ex);
+            }
+
+            lock (_gate)
+            {
+                _current = null;
+            }
+
+            if (_deactivateRequested)
+            {
+                _deactivateRequested = false;
+                await DeactivateAsync(DeactivationReason.Requested).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Vigil.Runtime.Scheduling;
+
+internal enum ActivationStatus
+{
+    Activating,
+    Active,
+    Deactivating,
+    Deactivated,
+}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+
+namespace Vigil.Runtime.Scheduling;
+
+/// <summary>A queued call: the request, its completion, and when it was made (for the call timeout).</summary>
+internal sealed class GrainCall<TResult>(GrainRequest<TResult> request, long startTimestamp, bool oneWay, ILogger logger)
+    : WorkItem, ITimedCall
+{
+    // Continuations run off the activation's turn, so a caller's code never extends a grain's turn.
+    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<TResult> Task => _completion.Task;
+
+    public long StartTimestamp => startTimestamp;
+
+    public string MethodName => request.MethodName;
+
+    public bool IsCompleted => _completion.Task.IsCompleted;
+
+    public override ValueTask ExecuteAsync(Activation activation)
+    {
+        if (_completion.Task.IsCompleted)
+        {
+            // The caller already gave up (timeout): do not run work nobody waits for.
+            return default;
+        }
+
+        Task<TResult> task;
+        try
+        {
+            task = request.InvokeAsync(activation.Grain);
+        }
+        catch (Exception ex)
+        {
+            Fail(ex);
+            return default;
+        }
+
+        if (task.IsCompletedSuccessfully)
+        {
+            _completion.TrySetResult(task.Result);
+            return default;
+        }
+
+        return AwaitAsync(task);
+    }
+
+    public override void Fail(Exception exception)
+    {
+        if (_completion.TrySetException(exception) && oneWay)
+        {
+            RuntimeLog.OneWayCallFailed(logger, request.MethodName, exception);
+        }
+    }
+
+    public void TimeOut(GrainId grain, TimeSpan timeout) => Fail(new GrainCallTimeoutException(grain, request.MethodName, timeout));
+
+    private async ValueTask AwaitAsync(Task<TResult> task)
+    {
+        try
+        {
+            _completion.TrySetResult(await task.ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            Fail(ex);
+        }
+    }
+}
