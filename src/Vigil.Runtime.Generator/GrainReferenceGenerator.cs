@@ -16,6 +16,9 @@ public sealed class GrainReferenceGenerator : IIncrementalGenerator
     private const string GrainTypeAttribute = "Vigil.Runtime.GrainTypeAttribute";
     private const string OneWayAttribute = "Vigil.Runtime.OneWayAttribute";
 
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     private static readonly DiagnosticDescriptor Unsupported = new(
         "VIGIL001",
         "Unsupported grain method",
@@ -123,14 +126,14 @@ public sealed class GrainReferenceGenerator : IIncrementalGenerator
         }
 
         var resultType = kind is ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT
-            ? returnType!.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+            ? returnType!.TypeArguments[0].ToDisplayString(TypeFormat)
             : "global::Vigil.Runtime.GrainVoid";
         return new GrainMethodModel(
             method.Name,
-            method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            method.ReturnType.ToDisplayString(TypeFormat),
             kind!.Value,
             resultType,
             oneWay,
-            method.Parameters.Select(p => (p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), p.Name)).ToList());
+            method.Parameters.Select(p => (p.Type.ToDisplayString(TypeFormat), p.Name)).ToList());
     }
 }

@@ -86,10 +86,21 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
             }
         }
 
-        // New calls are refused only now, so deactivation hooks may still call other grains.
-        await Task.WhenAll(deactivations).WaitAsync(cancellationToken).ConfigureAwait(false);
-        _stopping = true;
-        await CommitQueue.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            // New calls are refused only after this, so deactivation hooks may still call other grains.
+            await Task.WhenAll(deactivations).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A turn that never ends must not keep the silo from stopping; what it would have written is lost.
+            RuntimeLog.ShutdownAbandoned(Logger, deactivations.Count(t => !t.IsCompleted));
+        }
+        finally
+        {
+            _stopping = true;
+            await CommitQueue.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     public TGrain GetGrain<TGrain>(string key)

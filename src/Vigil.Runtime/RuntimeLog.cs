@@ -21,4 +21,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Group commit of {Count} writes failed; none is acknowledged")]
     public static partial void CommitFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Stopping without waiting for {Count} activations whose turns did not end in time")]
+    public static partial void ShutdownAbandoned(ILogger logger, int count);
 }

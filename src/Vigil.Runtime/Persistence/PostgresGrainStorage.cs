@@ -91,6 +91,8 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
         return versions;
     }
 
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);

@@ -1,0 +1,11 @@
+namespace Vigil.Runtime.Tests.Grains;
+
+/// <summary>Holds a grain's turn open until the test lets go, so a timeout can be seen without leaving a turn stuck.</summary>
+public sealed class HangGate
+{
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Released => _open.Task;
+
+    public void Open() => _open.TrySetResult();
+}

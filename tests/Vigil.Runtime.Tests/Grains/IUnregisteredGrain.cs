@@ -1,0 +1,7 @@
+namespace Vigil.Runtime.Tests.Grains;
+
+[GrainType("test.unregistered")]
+public interface IUnregisteredGrain : IGrainWithStringKey
+{
+    Task PingAsync();
+}
