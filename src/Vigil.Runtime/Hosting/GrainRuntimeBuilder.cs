@@ -24,8 +24,17 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
     public GrainRuntimeBuilder UseSqliteStorage(string path) =>
         UseStorage(sp => new SqliteGrainStorage(path, sp.GetRequiredService<TimeProvider>()));
 
-    public GrainRuntimeBuilder UsePostgresStorage(string connectionString) =>
-        UseStorage(_ => new PostgresGrainStorage(NpgsqlDataSource.Create(connectionString)));
+    /// <summary>State in PostgreSQL. Unless the connection string says otherwise, a silo uses at most 16 connections.</summary>
+    public GrainRuntimeBuilder UsePostgresStorage(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxPoolSize = 16;
+        }
+
+        return UseStorage(_ => new PostgresGrainStorage(NpgsqlDataSource.Create(settings.ConnectionString)));
+    }
 
     public GrainRuntimeBuilder UseStorage(Func<IServiceProvider, IGrainStorage> factory)
     {
