@@ -99,13 +99,13 @@ const cases = {
     const replied = new Promise((resolve, reject) => {
       call = client.ClientStream((err, reply) => (err ? reject(err) : resolve(reply)));
     });
-    const payloads = [];
-    for (let i = 0; i < 100; i++) {
-      payloads.push(Buffer.alloc(1024, i % 256));
-      await write(call, { text: `part-${i}`, payload: payloads[i] });
-    }
-    call.end();
-    const reply = await replied;
+    const payloads = Array.from({ length: 100 }, (_, i) => Buffer.alloc(1024, i % 256));
+    const writing = (async () => {
+      for (let i = 0; i < payloads.length; i++) await write(call, { text: `part-${i}`, payload: payloads[i] });
+      call.end();
+    })();
+    // A failed call only rejects `replied` (grpc-js emits no 'error' here), so await both together.
+    const [, reply] = await Promise.all([writing, replied]);
     if (!reply.payload.equals(Buffer.concat(payloads))) throw new Error('payload is not the concatenation of the requests');
     return {
       observed: { sequence: reply.sequence, text: reply.text, payloadLength: reply.payload.length },
@@ -125,10 +125,11 @@ const cases = {
       if (reply.text !== `m${received}`) textsOk = false;
       received++;
     });
-    const ended = once(call, 'end');
-    for (let i = 0; i < total; i++) await write(call, { text: `m${i}`, sequence: i });
-    call.end();
-    await ended;
+    const writing = (async () => {
+      for (let i = 0; i < total; i++) await write(call, { text: `m${i}`, sequence: i });
+      call.end();
+    })();
+    await Promise.all([writing, once(call, 'end')]);
     return {
       observed: { received, inOrder, textsOk },
       expected: { received: total, inOrder: true, textsOk: true },
@@ -192,15 +193,14 @@ function die(message) {
 
 async function main() {
   const [address, name] = process.argv.slice(2);
-  if (!address || !cases[name]) die(`usage: interop-client.js <host:port> <${Object.keys(cases).join('|')}>`);
+  if (!address || !Object.hasOwn(cases, name)) die(`usage: interop-client.js <host:port> <${Object.keys(cases).join('|')}>`);
 
   const guard = setTimeout(() => die(`case ${name} timed out after ${CASE_TIMEOUT_MS} ms`), CASE_TIMEOUT_MS);
   let result;
   try {
     result = await cases[name](address);
   } catch (err) {
-    const status = err.code === undefined ? '' : ` (status ${err.code} ${grpc.status[err.code]}: ${err.details})`;
-    die(`case ${name} failed: ${err.message}${status}`);
+    die(`case ${name} failed: ${err.message}`); // grpc-js messages read "<code> <NAME>: <details>"
   }
   clearTimeout(guard);
 

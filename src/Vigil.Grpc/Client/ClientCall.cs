@@ -134,8 +134,9 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
                 PipeReader.Create(await response.Content.ReadAsStreamAsync(_callCts.Token).ConfigureAwait(false)),
                 _method.ResponseParser,
                 _channel.Options.MaxReceiveMessageSize,
-                response.Headers.TryGetValues(GrpcHeaders.Encoding, out var encodings) ? encodings.FirstOrDefault() : null);
-            message = await _reader.ReadAsync(_callCts.Token).ConfigureAwait(false);
+                response.Headers.TryGetValues(GrpcHeaders.Encoding, out var encodings) ? encodings.FirstOrDefault() : null,
+                _callCts.Token);
+            message = await _reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (RpcException ex) when (_status is null && !_callCts.IsCancellationRequested)
         {

@@ -18,14 +18,17 @@ internal sealed class ClientRequestStream<TRequest, TResponse>(ClientCall<TReque
             throw new InvalidOperationException("The request stream has been completed.");
         }
 
-        var writer = await GetWriterAsync().ConfigureAwait(false);
+        var writer = content.WriterAsync.IsCompletedSuccessfully ? content.WriterAsync.Result : await GetWriterAsync().ConfigureAwait(false);
         try
         {
             MessageFraming.WriteMessage(writer, message, call.ChannelOptions.MaxSendMessageSize, call.ChannelOptions.CompressRequests);
-            using var linked = cancellationToken.CanBeCanceled
-                ? CancellationTokenSource.CreateLinkedTokenSource(call.CallToken, cancellationToken)
-                : null;
-            await writer.FlushAsync(linked?.Token ?? call.CallToken).ConfigureAwait(false);
+
+            // No per-write token for the call itself: cancelling the call resets the stream, which fails the write.
+            var flush = writer.FlushAsync(cancellationToken);
+            if (!flush.IsCompletedSuccessfully)
+            {
+                await flush.ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not RpcException)
         {
@@ -51,11 +54,6 @@ internal sealed class ClientRequestStream<TRequest, TResponse>(ClientCall<TReque
 
     private async Task<System.IO.Pipelines.PipeWriter> GetWriterAsync()
     {
-        if (content.WriterAsync.IsCompletedSuccessfully)
-        {
-            return content.WriterAsync.Result;
-        }
-
         // The body opens when HttpClient starts sending; a call that fails first must not leave writers waiting.
         var responseHeaders = call.GetResponseAsync();
         var first = await Task.WhenAny(content.WriterAsync, responseHeaders).ConfigureAwait(false);

@@ -3,16 +3,30 @@ using Google.Protobuf;
 
 namespace Vigil.Grpc.Protocol;
 
-/// <summary>Reads length-prefixed messages from a pipe, parsing each straight from the pipe's buffers.</summary>
-internal sealed class PipeMessageReader<T>(PipeReader reader, MessageParser<T> parser, int maxMessageSize, string? encoding)
+/// <summary>
+/// Reads length-prefixed messages from a pipe, parsing each straight from the pipe's buffers. The call's token
+/// is registered once, to cancel a pending read, rather than on every read of a long stream.
+/// </summary>
+internal sealed class PipeMessageReader<T>(PipeReader reader, MessageParser<T> parser, int maxMessageSize, string? encoding, CancellationToken callToken)
     where T : IMessage<T>
 {
+    private readonly CancellationTokenRegistration _registration = callToken.UnsafeRegister(static state => ((PipeReader)state!).CancelPendingRead(), reader);
+
     /// <summary>The next message, or default at a clean end of the stream.</summary>
     public async ValueTask<T?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            callToken.ThrowIfCancellationRequested();
+            var pending = reader.ReadAsync(cancellationToken);
+            var result = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+            if (result.IsCanceled)
+            {
+                reader.AdvanceTo(result.Buffer.Start);
+                callToken.ThrowIfCancellationRequested();
+                throw new OperationCanceledException("The read was cancelled.");
+            }
+
             var buffer = result.Buffer;
             bool found;
             T? message = default;
@@ -36,8 +50,9 @@ internal sealed class PipeMessageReader<T>(PipeReader reader, MessageParser<T> p
                 return message;
             }
 
-            if (result.IsCompleted || result.IsCanceled)
+            if (result.IsCompleted)
             {
+                _registration.Dispose();
                 var leftover = buffer.Length;
                 reader.AdvanceTo(buffer.End);
                 if (leftover > 0)

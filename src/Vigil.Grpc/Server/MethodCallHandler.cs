@@ -18,8 +18,8 @@ internal sealed class MethodCallHandler<TRequest, TResponse>(
 {
     protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, string? encoding)
     {
-        var reader = new PipeMessageReader<TRequest>(http.Request.BodyReader, method.RequestParser, Options.MaxReceiveMessageSize, encoding);
-        var requests = new ServerRequestStream<TRequest>(reader, context.CancellationToken);
+        var reader = new PipeMessageReader<TRequest>(http.Request.BodyReader, method.RequestParser, Options.MaxReceiveMessageSize, encoding, context.CancellationToken);
+        var requests = new ServerRequestStream<TRequest>(reader);
         var responses = new ServerResponseStream<TResponse>(http.Response, Options.MaxSendMessageSize, context.CancellationToken);
         switch (handler)
         {
@@ -44,9 +44,9 @@ internal sealed class MethodCallHandler<TRequest, TResponse>(
 
     private static async Task<TRequest> ReadSingleAsync(PipeMessageReader<TRequest> reader, ServerCallContext context)
     {
-        var request = await reader.ReadAsync(context.CancellationToken).ConfigureAwait(false)
+        var request = await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false)
             ?? throw new RpcException(StatusCode.Internal, "The request carried no message.");
-        if (await reader.ReadAsync(context.CancellationToken).ConfigureAwait(false) is not null)
+        if (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) is not null)
         {
             throw new RpcException(StatusCode.Internal, "The request carried more than one message.");
         }

@@ -3,7 +3,7 @@ using Vigil.Grpc.Protocol;
 
 namespace Vigil.Grpc.Server;
 
-internal sealed class ServerRequestStream<T>(PipeMessageReader<T> reader, CancellationToken callToken) : IAsyncStreamReader<T>
+internal sealed class ServerRequestStream<T>(PipeMessageReader<T> reader) : IAsyncStreamReader<T>
     where T : IMessage<T>
 {
     private T? _current;
@@ -12,10 +12,8 @@ internal sealed class ServerRequestStream<T>(PipeMessageReader<T> reader, Cancel
 
     public async Task<bool> MoveNext(CancellationToken cancellationToken = default)
     {
-        using var linked = cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(callToken, cancellationToken)
-            : null;
-        _current = await reader.ReadAsync(linked?.Token ?? callToken).ConfigureAwait(false);
+        // The reader already watches the call's token; only a caller's extra token needs passing.
+        _current = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return _current is not null;
     }
 }

@@ -13,6 +13,6 @@ internal sealed class ServerResponseStream<T>(HttpResponse response, int maxMess
         ArgumentNullException.ThrowIfNull(message);
         callToken.ThrowIfCancellationRequested();
         MessageFraming.WriteMessage(response.BodyWriter, message, maxMessageSize, gzip: false);
-        await response.BodyWriter.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : callToken).ConfigureAwait(false);
+        await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }
