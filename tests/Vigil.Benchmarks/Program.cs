@@ -1,8 +1,9 @@
 using System.Globalization;
 using Vigil.Benchmarks;
 using Vigil.Benchmarks.Grpc;
+using Vigil.Benchmarks.Runtime;
 
-IBenchmarkSuite[] suites = [new GrpcSuite()];
+IBenchmarkSuite[] suites = [new GrpcSuite(), new RuntimeSuite()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
