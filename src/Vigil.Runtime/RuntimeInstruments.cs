@@ -27,6 +27,9 @@ public sealed class RuntimeInstruments : IDisposable
         _meter.CreateObservableGauge("vigil.runtime.commit.queue.depth", commitQueueDepth, description: "Writes waiting for the next group commit");
     }
 
+    /// <summary>This runtime's meter: each silo in a process has its own, so their figures stay apart.</summary>
+    public Meter Meter => _meter;
+
     public void ActivationCreated() => _activationsCreated.Add(1);
 
     public void ActivationDeactivated() => _activationsDeactivated.Add(1);

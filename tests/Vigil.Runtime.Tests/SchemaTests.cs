@@ -1,0 +1,47 @@
+using Vigil.Runtime.Persistence;
+using Vigil.Runtime.Tests.Support;
+
+namespace Vigil.Runtime.Tests;
+
+public sealed class SchemaTests
+{
+    [Theory]
+    [MemberData(nameof(TestStorage.Kinds), MemberType = typeof(TestStorage))]
+    public async Task Concurrent_initialization_applies_every_migration_once_and_keeps_data(string kind)
+    {
+        using var storage = TestStorage.Create(kind);
+        var first = await storage.OpenSeparateAsync();
+        var grain = new GrainId("test.schema", Guid.NewGuid().ToString());
+        Assert.Equal([1], await first.WriteBatchAsync([new StateWrite(grain, [42], 0)], CancellationToken.None));
+
+        // Several silos starting at once against the same database.
+        var others = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => storage.OpenSeparateAsync()));
+
+        var stored = await others[3].ReadAsync(grain, CancellationToken.None);
+        Assert.Equal([42], stored!.Payload);
+        Assert.Equal(1, stored.Version);
+        Assert.Equal(GrainStateSchema.LatestVersion, await SchemaVersionAsync(storage));
+    }
+
+    [Fact]
+    public void Migrations_are_numbered_in_order_without_gaps()
+    {
+        Assert.Equal(Enumerable.Range(1, GrainStateSchema.Migrations.Count), GrainStateSchema.Migrations.Select(m => m.Version));
+    }
+
+    private static async Task<long> SchemaVersionAsync(TestStorage storage)
+    {
+        if (storage.Kind == TestStorage.Postgres)
+        {
+            await using var source = Npgsql.NpgsqlDataSource.Create(storage.Location);
+            await using var command = source.CreateCommand("SELECT version FROM vigil_schema WHERE component = 'grain_state'");
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={storage.Location}");
+        await connection.OpenAsync();
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT version FROM vigil_schema WHERE component = 'grain_state'";
+        return Convert.ToInt64(await query.ExecuteScalarAsync());
+    }
+}
