@@ -29,9 +29,10 @@ try
 {
     await app.RunAsync();
 }
-catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+catch (Exception ex) when (ex is IOException or System.Data.Common.DbException or System.Net.Sockets.SocketException)
 {
-    await Console.Error.WriteLineAsync("Cannot listen: " + ex.Message);
+    // Start-up failures users can fix (a port in use, a database out of reach) get one line, not a stack trace.
+    await Console.Error.WriteLineAsync("Vigil silo could not start: " + ex.Message);
     return 1;
 }
 

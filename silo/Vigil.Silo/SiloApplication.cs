@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Vigil.Grpc.Server;
+using Vigil.Runtime.Hosting;
 
 namespace Vigil.Silo;
 
@@ -41,6 +42,19 @@ public static class SiloApplication
         });
 
         builder.Services.AddGrpcServer();
+        builder.Services.AddGrainRuntime(
+            runtime =>
+            {
+                if (silo.Postgres is { } postgres)
+                {
+                    runtime.UsePostgresStorage(postgres);
+                }
+                else
+                {
+                    runtime.UseSqliteStorage(Path.Combine(Path.GetFullPath(silo.DataDirectory), "vigil.db"));
+                }
+            },
+            options => builder.Configuration.GetSection(GrainRuntimeOptions.Section).Bind(options));
         builder.Services.AddSingleton<SiloReadiness>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloReadiness>());
 

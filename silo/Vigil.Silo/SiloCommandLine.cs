@@ -11,9 +11,13 @@ public static class SiloCommandLine
         Options:
           --grpc-listen ADDRESS:PORT   gRPC endpoint (default 127.0.0.1:50051; port 0 picks a free one)
           --http-listen ADDRESS:PORT   HTTP endpoint (default 127.0.0.1:8080; port 0 picks a free one)
+          --data-dir PATH              embedded store directory (default ./vigil-data; state survives restarts)
+          --postgres CONNECTION        keep grain state in PostgreSQL instead, e.g.
+                                       "Host=127.0.0.1;Port=5432;Username=vigil;Password=...;Database=vigil"
           -h, --help                   Show this help.
 
-        Every setting can also come from appsettings.json or the environment, e.g. VIGIL_Silo__GrpcListen.
+        Every setting can also come from appsettings.json or the environment, e.g. VIGIL_Silo__GrpcListen or
+        VIGIL_Silo__Postgres. Runtime tuning lives under Runtime (e.g. VIGIL_Runtime__CallTimeout=00:00:10).
         Endpoints: GET /healthz (alive), GET /readyz (serving), gRPC grpc.health.v1.Health.
         Ctrl+C or SIGTERM stops the silo cleanly.
         """;
@@ -22,6 +26,8 @@ public static class SiloCommandLine
     {
         ["--grpc-listen"] = $"{SiloOptions.Section}:{nameof(SiloOptions.GrpcListen)}",
         ["--http-listen"] = $"{SiloOptions.Section}:{nameof(SiloOptions.HttpListen)}",
+        ["--data-dir"] = $"{SiloOptions.Section}:{nameof(SiloOptions.DataDirectory)}",
+        ["--postgres"] = $"{SiloOptions.Section}:{nameof(SiloOptions.Postgres)}",
     };
 
     /// <summary>Configuration overrides from <paramref name="args"/>; an error message for anything unknown.</summary>

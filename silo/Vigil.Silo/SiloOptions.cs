@@ -10,4 +10,10 @@ public sealed class SiloOptions
 
     /// <summary>HTTP/1.1 for health probes, the REST API and the dashboard.</summary>
     public string HttpListen { get; set; } = "127.0.0.1:8080";
+
+    /// <summary>Where the embedded store (SQLite, <c>vigil.db</c>) keeps grain state; relative to the working directory.</summary>
+    public string DataDirectory { get; set; } = "vigil-data";
+
+    /// <summary>An Npgsql connection string; when set, grain state lives in PostgreSQL instead of the embedded store.</summary>
+    public string? Postgres { get; set; }
 }

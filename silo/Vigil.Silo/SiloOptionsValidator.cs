@@ -15,7 +15,29 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
             failures.Add($"GrpcListen and HttpListen are both {options.GrpcListen}; they need different ports.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            failures.Add("DataDirectory must not be empty.");
+        }
+
+        if (options.Postgres is { } postgres && !IsConnectionString(postgres))
+        {
+            failures.Add("Postgres is not a connection string such as Host=127.0.0.1;Username=vigil;Database=vigil.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(new Npgsql.NpgsqlConnectionStringBuilder(value).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void Check(string key, string value, List<string> failures)

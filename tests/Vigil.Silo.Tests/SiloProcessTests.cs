@@ -20,6 +20,7 @@ public sealed class SiloProcessTests
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
         Assert.Equal(HttpStatusCode.OK, readyz.StatusCode);
         Assert.Equal("SERVING", check.GetProperty("status").GetString());
+        Assert.True(File.Exists(Path.Combine(silo.DataDirectory, "vigil.db")), "the embedded store was not created");
     }
 
     [Fact]
@@ -33,9 +34,23 @@ public sealed class SiloProcessTests
         Assert.Contains("stopping: no longer ready", silo.Process.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_database_out_of_reach_stops_start_up_with_one_clear_line()
+    {
+        var port = FreePort.Next();
+        await using var process = ChildProcess.Start(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "Vigil.Silo.dll"), "--grpc-listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0",
+                "--postgres", $"Host=127.0.0.1;Port={port};Username=nobody;Timeout=3"]);
+
+        Assert.Equal(1, await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Vigil silo could not start:", process.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--bogus", "Unknown option '--bogus'")]
     [InlineData("--grpc-listen", "needs a value")]
+    [InlineData("--postgres=not a connection string", "Postgres is not a connection string")]
     public async Task Bad_arguments_exit_with_code_2_and_say_why(string argument, string expected)
     {
         await using var process = ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "Vigil.Silo.dll"), argument]);
