@@ -9,6 +9,9 @@ namespace Vigil.Silo;
 /// <summary>Composes the silo: configuration, endpoints, services, routes, in that order.</summary>
 public static class SiloApplication
 {
+    /// <summary>The embedded store's file: <c>vigil.db</c> in the data directory, resolved against the working directory.</summary>
+    public static string SqlitePath(SiloOptions options) => Path.Combine(Path.GetFullPath(options.DataDirectory), "vigil.db");
+
     public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -51,7 +54,7 @@ public static class SiloApplication
                 }
                 else
                 {
-                    runtime.UseSqliteStorage(Path.Combine(Path.GetFullPath(silo.DataDirectory), "vigil.db"));
+                    runtime.UseSqliteStorage(SqlitePath(silo));
                 }
             },
             options => builder.Configuration.GetSection(GrainRuntimeOptions.Section).Bind(options));

@@ -26,7 +26,7 @@ public sealed partial class SiloReadiness(
         {
             _ready = true;
             health.SetStatus(string.Empty, ServingStatus.Serving);
-            LogReady(logger, endpoints.Grpc, endpoints.Http);
+            LogReady(logger, endpoints.Grpc, endpoints.Http, options.Value.Postgres is null ? "SQLite at " + SiloApplication.SqlitePath(options.Value) : "PostgreSQL");
         });
         lifetime.ApplicationStopping.Register(() =>
         {
@@ -39,8 +39,8 @@ public sealed partial class SiloReadiness(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Vigil silo ready: gRPC h2c on {Grpc}, HTTP on {Http}")]
-    private static partial void LogReady(ILogger logger, string grpc, string http);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Vigil silo ready: gRPC h2c on {Grpc}, HTTP on {Http}, grain state in {Store}")]
+    private static partial void LogReady(ILogger logger, string grpc, string http, string store);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Vigil silo ({Grpc}) stopping: no longer ready")]
     private static partial void LogStopping(ILogger logger, string grpc);

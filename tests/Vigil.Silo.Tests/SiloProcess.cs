@@ -53,6 +53,6 @@ public sealed partial class SiloProcess : IAsyncDisposable
         Directory.Delete(DataDirectory, recursive: true);
     }
 
-    [GeneratedRegex(@"Vigil silo ready: gRPC h2c on (?<grpc>\S+), HTTP on (?<http>\S+)")]
+    [GeneratedRegex(@"Vigil silo ready: gRPC h2c on (?<grpc>\S+), HTTP on (?<http>[^\s,]+)")]
     private static partial Regex ReadyLine();
 }
