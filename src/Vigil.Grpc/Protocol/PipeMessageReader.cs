@@ -7,13 +7,32 @@ namespace Vigil.Grpc.Protocol;
 /// Reads length-prefixed messages from a pipe, parsing each straight from the pipe's buffers. The call's token
 /// is registered once, to cancel a pending read, rather than on every read of a long stream.
 /// </summary>
-internal sealed class PipeMessageReader<T>(PipeReader reader, MessageParser<T> parser, int maxMessageSize, string? encoding, CancellationToken callToken)
+internal sealed class PipeMessageReader<T>(
+    PipeReader reader,
+    MessageParser<T> parser,
+    int maxMessageSize,
+    string? encoding,
+    CancellationToken callToken,
+    Func<Exception, Exception>? onTransportFailure = null)
     where T : IMessage<T>
 {
     private readonly CancellationTokenRegistration _registration = callToken.UnsafeRegister(static state => ((PipeReader)state!).CancelPendingRead(), reader);
 
     /// <summary>The next message, or default at a clean end of the stream.</summary>
     public async ValueTask<T?> ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (onTransportFailure is not null && ex is IOException or Microsoft.AspNetCore.Connections.ConnectionAbortedException)
+        {
+            // Both ReadAsync and AdvanceTo report a reset stream this way.
+            throw onTransportFailure(ex);
+        }
+    }
+
+    private async ValueTask<T?> ReadCoreAsync(CancellationToken cancellationToken)
     {
         while (true)
         {

@@ -18,9 +18,9 @@ internal sealed class MethodCallHandler<TRequest, TResponse>(
 {
     protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, string? encoding)
     {
-        var reader = new PipeMessageReader<TRequest>(http.Request.BodyReader, method.RequestParser, Options.MaxReceiveMessageSize, encoding, context.CancellationToken);
+        var reader = new PipeMessageReader<TRequest>(http.Request.BodyReader, method.RequestParser, Options.MaxReceiveMessageSize, encoding, context.CancellationToken, context.CallerWentAway);
         var requests = new ServerRequestStream<TRequest>(reader);
-        var responses = new ServerResponseStream<TResponse>(http.Response, Options.MaxSendMessageSize, context.CancellationToken);
+        var responses = new ServerResponseStream<TResponse>(http.Response, Options.MaxSendMessageSize, context);
         switch (handler)
         {
             case UnaryServerMethod<TRequest, TResponse> unary:

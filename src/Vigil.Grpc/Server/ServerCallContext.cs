@@ -6,13 +6,16 @@ namespace Vigil.Grpc.Server;
 /// <summary>What a handler knows of its call: metadata in and out, deadline, cancellation, the HTTP context.</summary>
 public sealed class ServerCallContext
 {
-    internal ServerCallContext(HttpContext httpContext, string method, Metadata requestHeaders, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    private readonly CancellationTokenSource _call;
+
+    internal ServerCallContext(HttpContext httpContext, string method, Metadata requestHeaders, DateTimeOffset? deadline, CancellationTokenSource call)
     {
         HttpContext = httpContext;
         Method = method;
         RequestHeaders = requestHeaders;
         Deadline = deadline;
-        CancellationToken = cancellationToken;
+        _call = call;
+        CancellationToken = call.Token;
     }
 
     public HttpContext HttpContext { get; }
@@ -37,6 +40,20 @@ public sealed class ServerCallContext
 
     /// <summary>The status to end with when the handler returns normally; throwing <see cref="RpcException"/> is the other way.</summary>
     public Status Status { get; set; } = Status.Ok;
+
+    /// <summary>True once the caller is known to have gone (a reset stream or a dropped connection).</summary>
+    internal bool CallerGone { get; private set; }
+
+    /// <summary>
+    /// The caller reset the stream: Kestrel may report that on a read before it cancels RequestAborted, so the
+    /// call's token is cancelled here, and the reader gets the status a cancelled call has.
+    /// </summary>
+    internal Exception CallerWentAway(Exception cause)
+    {
+        CallerGone = true;
+        _call.Cancel();
+        return new RpcException(new Status(StatusCode.Cancelled, "The caller cancelled the call."), new Metadata(), cause);
+    }
 
     /// <summary>Sends response headers now, with extra metadata; otherwise they go with the first message.</summary>
     public Task WriteResponseHeadersAsync(Metadata headers)

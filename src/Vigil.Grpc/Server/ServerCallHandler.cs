@@ -86,7 +86,7 @@ internal abstract class ServerCallHandler(string method, GrpcServerOptions optio
             method,
             requestHeaders,
             timeout is { } d ? timeProvider.GetUtcNow() + d : null,
-            callCts.Token);
+            callCts);
 
         Status status;
         try
@@ -94,7 +94,7 @@ internal abstract class ServerCallHandler(string method, GrpcServerOptions optio
             await InvokeAsync(http, context, encoding.Length == 0 ? null : encoding).ConfigureAwait(false);
             status = context.Status;
         }
-        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested || context.CallerGone)
         {
             // The caller cancelled or went away: there is no one left to tell.
             GrpcServerLog.CallCancelled(logger, method);
