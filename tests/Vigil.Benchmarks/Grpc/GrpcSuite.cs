@@ -4,7 +4,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Vigil.Benchmarks.Messages;
+using Microsoft.AspNetCore.Builder;
 using Vigil.Grpc.Client;
+using Vigil.Grpc.Server;
 using Vigil.TestSupport;
 
 namespace Vigil.Benchmarks.Grpc;
@@ -23,7 +25,9 @@ public sealed class GrpcSuite : IBenchmarkSuite
 
     public async Task RunAsync(BenchmarkReport report, BenchmarkSettings settings, CancellationToken cancellationToken)
     {
-        await using var host = await BenchHost.StartAsync();
+        await using var host = await LoopbackGrpcHost.StartAsync(
+            services => services.AddGrpcService<BenchService>(),
+            map: app => app.MapPost(RawIngestEndpoint.Path, RawIngestEndpoint.HandleAsync));
         using var channel = new GrpcChannel(host.Address);
         using var raw = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false });
         var batch = BenchBatches.Create();

@@ -8,40 +8,46 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vigil.Grpc.Server;
 
-namespace Vigil.Benchmarks.Grpc;
+namespace Vigil.TestSupport;
 
-/// <summary>One Kestrel h2c endpoint serving both the binding's bench service and the raw ingest loop.</summary>
-public sealed class BenchHost : IAsyncDisposable
+/// <summary>A real Kestrel h2c server on a free loopback port with the gRPC binding: for tests and benchmarks.</summary>
+public sealed class LoopbackGrpcHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private BenchHost(WebApplication app, Uri address)
+    private LoopbackGrpcHost(WebApplication app, Uri address)
     {
-        _app = app;
+        App = app;
         Address = address;
     }
 
+    public WebApplication App { get; }
+
     public Uri Address { get; }
 
-    public static async Task<BenchHost> StartAsync()
+    public IServiceProvider Services => App.Services;
+
+    /// <summary>Starts with the binding and the services <paramref name="configure"/> adds; <paramref name="map"/> adds endpoints.</summary>
+    public static async Task<LoopbackGrpcHost> StartAsync(
+        Action<IServiceCollection> configure,
+        Action<GrpcServerOptions>? options = null,
+        Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpcServer();
-        builder.Services.AddGrpcService<BenchService>();
+        builder.Services.AddGrpcServer(options);
+        configure(builder.Services);
         var app = builder.Build();
         app.MapGrpcServices();
-        app.MapPost(RawIngestEndpoint.Path, RawIngestEndpoint.HandleAsync);
+        map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new BenchHost(app, new Uri(address));
+        return new LoopbackGrpcHost(app, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await App.StopAsync();
+        await App.DisposeAsync();
     }
 }
