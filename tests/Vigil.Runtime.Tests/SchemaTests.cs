@@ -12,7 +12,7 @@ public sealed class SchemaTests
         using var storage = TestStorage.Create(kind);
         var first = await storage.OpenSeparateAsync();
         var grain = new GrainId("test.schema", Guid.NewGuid().ToString());
-        Assert.Equal([1], await first.WriteBatchAsync([new StateWrite(grain, [42], 0)], CancellationToken.None));
+        Assert.Equal([1], (await first.WriteBatchAsync([new StateWrite(grain, [42], 0)], null, CancellationToken.None)).Versions);
 
         // Several silos starting at once against the same database.
         var others = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => storage.OpenSeparateAsync()));

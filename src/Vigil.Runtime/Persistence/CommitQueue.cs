@@ -13,6 +13,7 @@ public sealed class CommitQueue : IAsyncDisposable
 {
     private readonly Channel<PendingWrite> _channel = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IGrainStorage _storage;
+    private readonly IShardFence? _fence;
     private readonly int _batchSize;
     private readonly TimeSpan _delay;
     private readonly RuntimeInstruments _instruments;
@@ -21,9 +22,10 @@ public sealed class CommitQueue : IAsyncDisposable
     private long _depth;
     private long _transactions;
 
-    internal CommitQueue(IGrainStorage storage, int batchSize, TimeSpan delay, RuntimeInstruments instruments, ILogger logger)
+    internal CommitQueue(IGrainStorage storage, int batchSize, TimeSpan delay, RuntimeInstruments instruments, ILogger logger, IShardFence? fence = null)
     {
         _storage = storage;
+        _fence = fence;
         _batchSize = batchSize;
         _delay = delay;
         _instruments = instruments;
@@ -146,10 +148,10 @@ public sealed class CommitQueue : IAsyncDisposable
         }
 
         var start = Stopwatch.GetTimestamp();
-        IReadOnlyList<long?> versions;
+        BatchResult result;
         try
         {
-            versions = await _storage.WriteBatchAsync(writes, CancellationToken.None).ConfigureAwait(false);
+            result = await _storage.WriteBatchAsync(writes, _fence, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -163,6 +165,33 @@ public sealed class CommitQueue : IAsyncDisposable
             return;
         }
 
+        if (result.LostShards.Count > 0)
+        {
+            // Nothing was written. Writes of lost shards are never acknowledged; the rest go round again.
+            _fence!.Lost(result.LostShards);
+            var retry = new List<PendingWrite>();
+            foreach (var pending in batch)
+            {
+                if (result.LostShards.Contains(pending.Write.Grain.Shard))
+                {
+                    pending.Fail(new ShardOwnershipLostException(pending.Write.Grain));
+                    Interlocked.Decrement(ref _depth);
+                }
+                else
+                {
+                    retry.Add(pending);
+                }
+            }
+
+            if (retry.Count > 0)
+            {
+                await FlushAsync(retry).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var versions = result.Versions;
         Interlocked.Increment(ref _transactions);
         Interlocked.Add(ref _depth, -batch.Count);
         _instruments.Flushed(batch.Count, Stopwatch.GetElapsedTime(start));

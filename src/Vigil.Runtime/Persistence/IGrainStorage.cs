@@ -10,7 +10,8 @@ public interface IGrainStorage
 
     /// <summary>
     /// Writes the batch in one transaction and returns, per write, its new version, or null when the stored version
-    /// was not the expected one (that write alone is skipped). Returns only after COMMIT has returned.
+    /// was not the expected one (that write alone is skipped). Returns only after COMMIT has returned. With a
+    /// fence, the same transaction first checks every touched shard's lease; if any is lost, nothing is written.
     /// </summary>
-    Task<IReadOnlyList<long?>> WriteBatchAsync(IReadOnlyList<StateWrite> batch, CancellationToken cancellationToken);
+    Task<BatchResult> WriteBatchAsync(IReadOnlyList<StateWrite> batch, IShardFence? fence, CancellationToken cancellationToken);
 }

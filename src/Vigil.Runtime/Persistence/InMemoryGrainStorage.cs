@@ -16,8 +16,9 @@ public sealed class InMemoryGrainStorage : IGrainStorage
         }
     }
 
-    public Task<IReadOnlyList<long?>> WriteBatchAsync(IReadOnlyList<StateWrite> batch, CancellationToken cancellationToken)
+    public Task<BatchResult> WriteBatchAsync(IReadOnlyList<StateWrite> batch, IShardFence? fence, CancellationToken cancellationToken)
     {
+        NoFence(fence);
         var versions = new long?[batch.Count];
         lock (_gate)
         {
@@ -33,6 +34,14 @@ public sealed class InMemoryGrainStorage : IGrainStorage
             }
         }
 
-        return Task.FromResult<IReadOnlyList<long?>>(versions);
+        return Task.FromResult(BatchResult.Written(versions));
+    }
+
+    internal static void NoFence(IShardFence? fence)
+    {
+        if (fence is not null)
+        {
+            throw new NotSupportedException("Only PostgreSQL storage can fence writes: a cluster of silos needs a shared database.");
+        }
     }
 }

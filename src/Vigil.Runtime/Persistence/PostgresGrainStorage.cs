@@ -9,8 +9,6 @@ namespace Vigil.Runtime.Persistence;
 /// </summary>
 public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainStorage
 {
-    private const long MigrationLockKey = 0x5649_4749_4C00_0001;
-
     private const string Upsert = """
         INSERT INTO vigil_grain_state AS s (grain_type, grain_key, payload, version, modified_at, shard)
         SELECT u.t, u.k, u.p, u.e + 1, now(), u.sh
@@ -22,28 +20,8 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
         RETURNING s.grain_type, s.grain_key, s.version
         """;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, GrainStateSchema.VersionTable, cancellationToken).ConfigureAwait(false);
-        await using var current = new NpgsqlCommand("SELECT version FROM vigil_schema WHERE component = @c", connection);
-        current.Parameters.AddWithValue("c", GrainStateSchema.Component);
-        var applied = await current.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int v ? v : 0;
-        foreach (var migration in GrainStateSchema.Migrations.Where(m => m.Version > applied))
-        {
-            await ExecuteAsync(connection, migration.Postgres, cancellationToken).ConfigureAwait(false);
-        }
-
-        await using var record = new NpgsqlCommand(
-            "INSERT INTO vigil_schema VALUES (@c, @v, now()::text) ON CONFLICT (component) DO UPDATE SET version = EXCLUDED.version, applied_at = EXCLUDED.applied_at",
-            connection);
-        record.Parameters.AddWithValue("c", GrainStateSchema.Component);
-        record.Parameters.AddWithValue("v", GrainStateSchema.LatestVersion);
-        await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        PostgresMigrator.ApplyAsync(dataSource, GrainStateSchema.Component, GrainStateSchema.Migrations, cancellationToken);
 
     public async Task<StoredState?> ReadAsync(GrainId grain, CancellationToken cancellationToken)
     {
@@ -56,7 +34,7 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
             : null;
     }
 
-    public async Task<IReadOnlyList<long?>> WriteBatchAsync(IReadOnlyList<StateWrite> batch, CancellationToken cancellationToken)
+    public async Task<BatchResult> WriteBatchAsync(IReadOnlyList<StateWrite> batch, IShardFence? fence, CancellationToken cancellationToken)
     {
         var types = new string[batch.Count];
         var keys = new string[batch.Count];
@@ -72,6 +50,16 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (fence is not null)
+        {
+            var lost = await ShardFenceCheck.LostShardsAsync(connection, transaction, fence, shards, cancellationToken).ConfigureAwait(false);
+            if (lost.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return BatchResult.Fenced(lost);
+            }
+        }
+
         await using var command = new NpgsqlCommand(Upsert, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = types });
         command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
@@ -88,14 +76,8 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return versions;
+        return BatchResult.Written(versions);
     }
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 }

@@ -82,8 +82,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             : null;
     }
 
-    public async Task<IReadOnlyList<long?>> WriteBatchAsync(IReadOnlyList<StateWrite> batch, CancellationToken cancellationToken)
+    public async Task<BatchResult> WriteBatchAsync(IReadOnlyList<StateWrite> batch, IShardFence? fence, CancellationToken cancellationToken)
     {
+        InMemoryGrainStorage.NoFence(fence);
         var connection = _writeConnection ?? throw new InvalidOperationException("The storage is not initialized.");
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -111,7 +112,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             }
 
             transaction.Commit();
-            return versions;
+            return BatchResult.Written(versions);
         }
         finally
         {

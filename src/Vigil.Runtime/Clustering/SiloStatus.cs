@@ -1,0 +1,9 @@
+namespace Vigil.Runtime.Clustering;
+
+public enum SiloStatus
+{
+    Joining,
+    Active,
+    ShuttingDown,
+    Dead,
+}

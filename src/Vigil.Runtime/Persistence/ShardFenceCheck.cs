@@ -1,0 +1,61 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Vigil.Runtime.Persistence;
+
+/// <summary>The lease check a fenced commit runs inside its own transaction, before it writes.</summary>
+internal static class ShardFenceCheck
+{
+    /// <summary>
+    /// The shards of the batch this silo no longer holds at its epoch. The lease rows it does hold stay
+    /// share-locked until the transaction ends, so no other silo can take them between this check and COMMIT.
+    /// </summary>
+    public static async Task<IReadOnlyCollection<int>> LostShardsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IShardFence fence, int[] shards, CancellationToken cancellationToken)
+    {
+        var touched = shards.Distinct().ToArray();
+        var lost = new HashSet<int>();
+        var held = new List<(int Shard, long Epoch)>();
+        foreach (var shard in touched)
+        {
+            if (fence.EpochOf(shard) is { } epoch)
+            {
+                held.Add((shard, epoch));
+            }
+            else
+            {
+                lost.Add(shard);
+            }
+        }
+
+        if (lost.Count > 0)
+        {
+            return lost;
+        }
+
+        await using var check = new NpgsqlCommand(
+            """
+            SELECT l.shard FROM vigil_shard_leases AS l
+            JOIN UNNEST(@shards, @epochs) AS u(s, e) ON l.shard = u.s AND l.epoch = u.e
+            WHERE l.owner_silo = @silo AND l.owner_incarnation = @inc AND l.expires_at > now()
+            FOR SHARE OF l
+            """,
+            connection,
+            transaction);
+        check.Parameters.Add(new NpgsqlParameter("shards", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = held.Select(h => h.Shard).ToArray() });
+        check.Parameters.Add(new NpgsqlParameter("epochs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = held.Select(h => h.Epoch).ToArray() });
+        check.Parameters.AddWithValue("silo", fence.SiloId);
+        check.Parameters.AddWithValue("inc", fence.Incarnation);
+        var confirmed = new HashSet<int>();
+        await using (var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                confirmed.Add(reader.GetInt32(0));
+            }
+        }
+
+        lost.UnionWith(touched.Where(s => !confirmed.Contains(s)));
+        return lost;
+    }
+}
