@@ -43,6 +43,22 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Silos marked active whose last heartbeat (database clock) is younger than <paramref name="maxAge"/>.</summary>
+    public async Task<IReadOnlyList<string>> ListLiveAsync(TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT silo_id FROM vigil_silos WHERE status = 'Active' AND heartbeat_at > now() - @age ORDER BY silo_id");
+        command.Parameters.AddWithValue("age", maxAge);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var silos = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            silos.Add(reader.GetString(0));
+        }
+
+        return silos;
+    }
+
     public async Task<IReadOnlyList<SiloRecord>> ListAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT silo_id, incarnation, address, status, heartbeat_at FROM vigil_silos ORDER BY silo_id");

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Vigil.Runtime.Clustering;
+
+internal static partial class ClusterLog
+{
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Silo {Silo} joined the cluster as incarnation {Incarnation}")]
+    public static partial void Joined(ILogger logger, string silo, long incarnation);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Silo {Silo} lost {Count} shards to other owners")]
+    public static partial void ShardsLost(ILogger logger, string silo, int count);
+}

@@ -1,0 +1,22 @@
+namespace Vigil.Runtime.Clustering;
+
+public sealed class ClusterOptions
+{
+    /// <summary>This silo's name in the membership table: stable across restarts of the same silo.</summary>
+    public string SiloId { get; set; } = Environment.MachineName;
+
+    /// <summary>Where other silos reach this one (its gRPC endpoint).</summary>
+    public string Address { get; set; } = "127.0.0.1:50051";
+
+    /// <summary>Lease lifetime on the database clock.</summary>
+    public TimeSpan LeaseTimeToLive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often every lease is renewed in one statement, and ownership reconsidered.</summary>
+    public TimeSpan RenewPeriod { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Without a successful renewal for this long (own monotonic clock), the silo stops serving its shards.</summary>
+    public TimeSpan SelfFenceAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>At most this many shards are handed off per cycle on a planned move; crash take-over is not limited.</summary>
+    public int MaxHandoffsPerCycle { get; set; } = 64;
+}

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Vigil.Runtime.Persistence;
+
+namespace Vigil.Runtime.Clustering;
+
+/// <summary>
+/// One silo's side of shard ownership. Each cycle renews every held lease in one statement, heartbeats, works out
+/// the rendezvous owner of every shard over the live silos, takes what it should own and can (greedy: expired,
+/// released or held by a dead silo), and hands off a bounded number of shards it should no longer own. It is
+/// the fence of the silo's commits, and it stops serving everything when it has not renewed for
+/// <see cref="ClusterOptions.SelfFenceAfter"/> by its own monotonic clock.
+/// </summary>
+public sealed class ShardLeaseManager(
+    MembershipTable membership,
+    ShardLeaseTable leases,
+    ClusterOptions options,
+    TimeProvider timeProvider,
+    ILogger<ShardLeaseManager> logger) : IShardFence
+{
+    private readonly ConcurrentDictionary<int, long> _held = new();
+    private long _lastRenewal;
+    private bool _renewedOnce;
+
+    public string SiloId => options.SiloId;
+
+    public long Incarnation { get; private set; }
+
+    /// <summary>Called with shards about to be released, so calls can be held and their state flushed first.</summary>
+    public Func<IReadOnlyCollection<int>, Task> HandingOff { get; set; } = _ => Task.CompletedTask;
+
+    /// <summary>True while the last successful renewal is recent enough to keep serving.</summary>
+    public bool IsServing => _renewedOnce && timeProvider.GetElapsedTime(Volatile.Read(ref _lastRenewal)) < options.SelfFenceAfter;
+
+    public IReadOnlyDictionary<int, long> Held => _held;
+
+    public long? EpochOf(int shard) => IsServing && _held.TryGetValue(shard, out var epoch) ? epoch : null;
+
+    public void Lost(IReadOnlyCollection<int> shards)
+    {
+        foreach (var shard in shards)
+        {
+            _held.TryRemove(shard, out _);
+        }
+
+        ClusterLog.ShardsLost(logger, options.SiloId, shards.Count);
+    }
+
+    public async Task JoinAsync(CancellationToken cancellationToken)
+    {
+        Incarnation = await membership.JoinAsync(options.SiloId, options.Address, cancellationToken).ConfigureAwait(false);
+        ClusterLog.Joined(logger, options.SiloId, Incarnation);
+    }
+
+    /// <summary>One renew-and-rebalance cycle. Failures leave the held set as it was; self-fencing covers the rest.</summary>
+    public async Task CycleAsync(CancellationToken cancellationToken)
+    {
+        // The clock is read before the statement is sent, so the silo never believes a lease is younger than it is.
+        var attempt = timeProvider.GetTimestamp();
+        var renewed = await leases.RenewAsync(options.SiloId, Incarnation, cancellationToken).ConfigureAwait(false);
+        Replace(renewed);
+        Volatile.Write(ref _lastRenewal, attempt);
+        _renewedOnce = true;
+        if (!await membership.HeartbeatAsync(options.SiloId, Incarnation, cancellationToken).ConfigureAwait(false))
+        {
+            // Declared dead or superseded by a newer start of this silo: serve nothing.
+            Lost(_held.Keys.ToArray());
+            _renewedOnce = false;
+            return;
+        }
+
+        var live = await membership.ListLiveAsync(options.LeaseTimeToLive, cancellationToken).ConfigureAwait(false);
+        var wanted = new List<int>();
+        var unwanted = new List<int>();
+        for (var shard = 0; shard < GrainId.ShardCount; shard++)
+        {
+            var mine = Rendezvous.OwnerOf(shard, live) == options.SiloId;
+            if (mine && !_held.ContainsKey(shard))
+            {
+                wanted.Add(shard);
+            }
+            else if (!mine && _held.ContainsKey(shard))
+            {
+                unwanted.Add(shard);
+            }
+        }
+
+        if (wanted.Count > 0)
+        {
+            foreach (var lease in await leases.AcquireAsync(options.SiloId, Incarnation, wanted, cancellationToken).ConfigureAwait(false))
+            {
+                _held[lease.Shard] = lease.Epoch;
+            }
+        }
+
+        if (unwanted.Count > 0)
+        {
+            var moving = unwanted.Take(options.MaxHandoffsPerCycle).ToArray();
+            await HandOffAsync(moving, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Planned shutdown: hand everything off and leave the membership.</summary>
+    public async Task LeaveAsync(CancellationToken cancellationToken)
+    {
+        await membership.SetStatusAsync(options.SiloId, Incarnation, SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false);
+        await HandOffAsync(_held.Keys.ToArray(), cancellationToken).ConfigureAwait(false);
+        await membership.SetStatusAsync(options.SiloId, Incarnation, SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task HandOffAsync(IReadOnlyCollection<int> shards, CancellationToken cancellationToken)
+    {
+        await HandingOff(shards).ConfigureAwait(false);
+        foreach (var shard in shards)
+        {
+            _held.TryRemove(shard, out _);
+        }
+
+        await leases.ReleaseAsync(options.SiloId, Incarnation, shards, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Replace(IReadOnlyList<ShardLease> renewed)
+    {
+        var still = renewed.ToDictionary(l => l.Shard, l => l.Epoch);
+        foreach (var shard in _held.Keys)
+        {
+            if (!still.ContainsKey(shard))
+            {
+                _held.TryRemove(shard, out _);
+            }
+        }
+
+        foreach (var (shard, epoch) in still)
+        {
+            _held[shard] = epoch;
+        }
+    }
+}
