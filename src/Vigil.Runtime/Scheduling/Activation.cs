@@ -55,6 +55,12 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
             }
 
             _queue.Enqueue(item);
+            if (item.IsActivity)
+            {
+                // Receiving a call is activity, so an idle deactivation already queued will find the grain busy.
+                _lastActivity = _runtime.TimeProvider.GetTimestamp();
+            }
+
             if (_scheduled)
             {
                 return true;
@@ -146,7 +152,10 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
     {
         lock (_gate)
         {
-            if (_status != ActivationStatus.Active)
+            // An idle deactivation queued just before a call arrived finds the grain busy again: keep it.
+            var busyAgain = reason == DeactivationReason.Idle
+                && _runtime.TimeProvider.GetElapsedTime(_lastActivity) < _runtime.Options.CollectionAge;
+            if (_status != ActivationStatus.Active || busyAgain)
             {
                 return;
             }
@@ -216,11 +225,6 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
                 _current = item;
             }
 
-            if (item.IsActivity)
-            {
-                _lastActivity = _runtime.TimeProvider.GetTimestamp();
-            }
-
             try
             {
                 await item.ExecuteAsync(this).ConfigureAwait(false);
@@ -233,6 +237,10 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
             lock (_gate)
             {
                 _current = null;
+                if (item.IsActivity)
+                {
+                    _lastActivity = _runtime.TimeProvider.GetTimestamp();
+                }
             }
 
             if (_deactivateRequested)
