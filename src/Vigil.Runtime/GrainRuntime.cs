@@ -76,29 +76,35 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
 
         _collector?.Dispose();
         _sweeper?.Dispose();
-        var deactivations = new List<Task>();
-        foreach (var activation in _activations.Values)
-        {
-            var item = new DeactivateWorkItem(DeactivationReason.Shutdown);
-            if (activation.TryEnqueue(item))
-            {
-                deactivations.Add(item.Completion);
-            }
-        }
 
+        // From here nothing new activates; calls still reach grains being deactivated, and deactivation hooks may
+        // call grains that are still active.
+        _stopping = true;
+        var pending = new List<Task>();
         try
         {
-            // New calls are refused only after this, so deactivation hooks may still call other grains.
-            await Task.WhenAll(deactivations).WaitAsync(cancellationToken).ConfigureAwait(false);
+            while (!_activations.IsEmpty)
+            {
+                pending.Clear();
+                foreach (var activation in _activations.Values)
+                {
+                    var item = new DeactivateWorkItem(DeactivationReason.Shutdown);
+                    if (activation.TryEnqueue(item))
+                    {
+                        pending.Add(item.Completion);
+                    }
+                }
+
+                await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {
             // A turn that never ends must not keep the silo from stopping; what it would have written is lost.
-            RuntimeLog.ShutdownAbandoned(Logger, deactivations.Count(t => !t.IsCompleted));
+            RuntimeLog.ShutdownAbandoned(Logger, pending.Count(t => !t.IsCompleted));
         }
         finally
         {
-            _stopping = true;
             await CommitQueue.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -136,25 +142,57 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
 
     internal void Route(GrainId grain, WorkItem item)
     {
-        if (_stopping)
-        {
-            item.Fail(new InvalidOperationException($"The silo is stopping: grain {grain} takes no more calls here."));
-            return;
-        }
-
+        var spinner = default(SpinWait);
         while (true)
         {
-            var activation = _activations.GetOrAdd(grain, static (id, runtime) => new Activation(runtime, id), this);
+            Activation? activation;
+            if (_stopping)
+            {
+                // While stopping, calls reach grains still active, but nothing new is activated.
+                if (!_activations.TryGetValue(grain, out activation))
+                {
+                    item.Fail(new InvalidOperationException($"The silo is stopping: grain {grain} takes no more calls here."));
+                    return;
+                }
+            }
+            else
+            {
+                activation = _activations.GetOrAdd(grain, static (id, runtime) => new Activation(runtime, id), this);
+            }
+
             if (activation.TryEnqueue(item))
             {
                 return;
             }
 
-            _activations.TryRemove(KeyValuePair.Create(grain, activation));
+            // The activation is closing; it replaces itself in the directory in a moment.
+            spinner.SpinOnce();
         }
     }
 
-    internal void Forget(Activation activation) => _activations.TryRemove(KeyValuePair.Create(activation.Id, activation));
+    /// <summary>
+    /// Replaces a closed activation: by a successor that already holds the calls that were waiting (so they run
+    /// first, in order), or by nothing.
+    /// </summary>
+    internal void HandOver(Activation closed, List<WorkItem> waitingCalls)
+    {
+        if (waitingCalls.Count == 0 || _stopping)
+        {
+            foreach (var call in waitingCalls)
+            {
+                call.Fail(new InvalidOperationException($"The silo is stopping: grain {closed.Id} takes no more calls here."));
+            }
+
+            _activations.TryRemove(KeyValuePair.Create(closed.Id, closed));
+            return;
+        }
+
+        var successor = new Activation(this, closed.Id, waitingCalls);
+        if (_activations.TryUpdate(closed.Id, successor, closed))
+        {
+            successor.Schedule();
+        }
+    }
 
     private void CollectIdle()
     {

@@ -24,4 +24,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Stopping without waiting for {Count} activations whose turns did not end in time")]
     public static partial void ShutdownAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Deactivation of grain {Grain} runs longer than {Timeout}; the grain stays unavailable until it ends")]
+    public static partial void DeactivationSlow(ILogger logger, GrainId grain, TimeSpan timeout);
 }

@@ -13,7 +13,7 @@ public sealed class GrainRuntimeOptions
     /// <summary>How often idle activations are looked for.</summary>
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long a deactivation hook may run before the activation is dropped anyway.</summary>
+    /// <summary>A deactivation hook running longer than this is logged; the grain still waits for it, so no second activation ever runs beside it.</summary>
     public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Group commit: at most this many writes in one transaction.</summary>

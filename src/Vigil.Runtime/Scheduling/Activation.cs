@@ -17,12 +17,16 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
     private bool _deactivateRequested;
     private Grain? _grain;
 
-    public Activation(GrainRuntime runtime, GrainId id)
+    public Activation(GrainRuntime runtime, GrainId id, IEnumerable<WorkItem>? waiting = null)
     {
         _runtime = runtime;
         Id = id;
         _lastActivity = runtime.TimeProvider.GetTimestamp();
         _queue.Enqueue(new ActivateWorkItem());
+        foreach (var item in waiting ?? [])
+        {
+            _queue.Enqueue(item);
+        }
     }
 
     public GrainId Id { get; }
@@ -74,6 +78,22 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
     }
 
     void IThreadPoolWorkItem.Execute() => _ = RunAsync();
+
+    /// <summary>Starts the mailbox of an activation created with work already waiting.</summary>
+    public void Schedule()
+    {
+        lock (_gate)
+        {
+            if (_scheduled || _queue.Count == 0)
+            {
+                return;
+            }
+
+            _scheduled = true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
 
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
     {
@@ -141,10 +161,7 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
         {
             // Every call waiting for this activation gets the reason; the next call tries a fresh activation.
             RuntimeLog.ActivationFailed(_runtime.Logger, Id, ex);
-            foreach (var item in Close())
-            {
-                item.Fail(ex);
-            }
+            Close(ex);
         }
     }
 
@@ -163,15 +180,19 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
             _status = ActivationStatus.Deactivating;
         }
 
-        foreach (var timer in _timers?.ToArray() ?? [])
-        {
-            timer.Dispose();
-        }
-
+        DisposeTimers();
         try
         {
             IGrainLifecycle lifecycle = Grain;
-            await lifecycle.DeactivateAsync(reason, CancellationToken.None).WaitAsync(_runtime.Options.DeactivationTimeout, _runtime.TimeProvider).ConfigureAwait(false);
+            var hook = lifecycle.DeactivateAsync(reason, CancellationToken.None);
+            var slow = await Task.WhenAny(hook, Task.Delay(_runtime.Options.DeactivationTimeout, _runtime.TimeProvider)).ConfigureAwait(false);
+            if (slow != hook)
+            {
+                // Never drop an activation whose hook still runs: a second one would run beside it.
+                RuntimeLog.DeactivationSlow(_runtime.Logger, Id, _runtime.Options.DeactivationTimeout);
+            }
+
+            await hook.ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -179,11 +200,7 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
         }
 
         _runtime.Instruments.ActivationDeactivated();
-        foreach (var item in Close())
-        {
-            // Calls that arrived during deactivation belong to the next activation.
-            _runtime.Route(Id, item);
-        }
+        Close(null);
     }
 
     private void TimeOutIfDue(ITimedCall call, TimeSpan timeout)
@@ -194,7 +211,12 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
         }
     }
 
-    private List<WorkItem> Close()
+    /// <summary>
+    /// Ends the activation. Calls still waiting go, in order, to a successor that replaces this activation in one
+    /// step (or fail with <paramref name="failure"/> when activation failed); timer ticks and deactivations are
+    /// dropped, so nothing but a call ever brings a grain back.
+    /// </summary>
+    private void Close(Exception? failure)
     {
         List<WorkItem> leftovers;
         lock (_gate)
@@ -204,8 +226,29 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
             _queue.Clear();
         }
 
-        _runtime.Forget(this);
-        return leftovers;
+        DisposeTimers();
+        var calls = new List<WorkItem>();
+        foreach (var item in leftovers)
+        {
+            if (failure is null && item is ITimedCall)
+            {
+                calls.Add(item);
+            }
+            else
+            {
+                item.Fail(failure ?? new InvalidOperationException($"Grain {Id} was deactivated."));
+            }
+        }
+
+        _runtime.HandOver(this, calls);
+    }
+
+    private void DisposeTimers()
+    {
+        foreach (var timer in _timers?.ToArray() ?? [])
+        {
+            timer.Dispose();
+        }
     }
 
     private async Task RunAsync()

@@ -39,7 +39,8 @@ public sealed class TestSilo : IAsyncDisposable
             {
                 builder.AddGrain<ICounterGrain, CounterGrain>()
                     .AddGrain<IProbeGrain, ProbeGrain>()
-                    .AddGrain<INoteGrain, NoteGrain>();
+                    .AddGrain<INoteGrain, NoteGrain>()
+                    .AddGrain<ISlowNoteGrain, SlowNoteGrain>();
                 storage?.Configure(builder);
             },
             options);
