@@ -23,6 +23,20 @@ public sealed class SchemaTests
         Assert.Equal(GrainStateSchema.LatestVersion, await SchemaVersionAsync(storage));
     }
 
+    [Theory]
+    [MemberData(nameof(TestStorage.Kinds), MemberType = typeof(TestStorage))]
+    public async Task A_store_migrated_by_a_newer_build_is_refused_not_downgraded(string kind)
+    {
+        using var storage = TestStorage.CreateIsolated(kind);
+        await storage.OpenSeparateAsync();
+        await SetSchemaVersionAsync(storage, 99);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(storage.OpenSeparateAsync);
+
+        Assert.Contains("newer than this build knows", error.Message, StringComparison.Ordinal);
+        Assert.Equal(99, await SchemaVersionAsync(storage));
+    }
+
     [Fact]
     public void Migrations_are_numbered_in_order_without_gaps()
     {
@@ -43,5 +57,23 @@ public sealed class SchemaTests
         await using var query = connection.CreateCommand();
         query.CommandText = "SELECT version FROM vigil_schema WHERE component = 'grain_state'";
         return Convert.ToInt64(await query.ExecuteScalarAsync());
+    }
+
+    private static async Task SetSchemaVersionAsync(TestStorage storage, int version)
+    {
+        const string sql = "UPDATE vigil_schema SET version = {0} WHERE component = 'grain_state'";
+        if (storage.Kind == TestStorage.Postgres)
+        {
+            await using var source = Npgsql.NpgsqlDataSource.Create(storage.Location);
+            await using var command = source.CreateCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, version));
+            await command.ExecuteNonQueryAsync();
+            return;
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={storage.Location}");
+        await connection.OpenAsync();
+        await using var update = connection.CreateCommand();
+        update.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, version);
+        await update.ExecuteNonQueryAsync();
     }
 }

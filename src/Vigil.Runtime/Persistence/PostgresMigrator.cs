@@ -19,13 +19,19 @@ public static class PostgresMigrator
         await using var current = new NpgsqlCommand("SELECT version FROM vigil_schema WHERE component = @c", connection);
         current.Parameters.AddWithValue("c", component);
         var applied = await current.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int v ? v : 0;
+        if (applied > migrations[^1].Version)
+        {
+            throw new InvalidOperationException(
+                $"The database's {component} schema is at version {applied}, newer than this build knows ({migrations[^1].Version}): upgrade this silo.");
+        }
+
         foreach (var migration in migrations.Where(m => m.Version > applied))
         {
             await ExecuteAsync(connection, migration.Postgres, cancellationToken).ConfigureAwait(false);
         }
 
         await using var record = new NpgsqlCommand(
-            "INSERT INTO vigil_schema VALUES (@c, @v, now()::text) ON CONFLICT (component) DO UPDATE SET version = EXCLUDED.version, applied_at = EXCLUDED.applied_at",
+            "INSERT INTO vigil_schema VALUES (@c, @v, now()::text) ON CONFLICT (component) DO UPDATE SET version = EXCLUDED.version, applied_at = EXCLUDED.applied_at WHERE vigil_schema.version < EXCLUDED.version",
             connection);
         record.Parameters.AddWithValue("c", component);
         record.Parameters.AddWithValue("v", migrations[^1].Version);

@@ -49,13 +49,19 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             current.CommandText = "SELECT version FROM vigil_schema WHERE component = $c";
             current.Parameters.AddWithValue("$c", GrainStateSchema.Component);
             var applied = current.ExecuteScalar() is long v ? (int)v : 0;
+            if (applied > GrainStateSchema.LatestVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The store's schema is at version {applied}, newer than this build knows ({GrainStateSchema.LatestVersion}): upgrade this silo.");
+            }
+
             foreach (var migration in GrainStateSchema.Migrations.Where(m => m.Version > applied))
             {
                 Execute(_writeConnection, migration.Sqlite);
             }
 
             using var record = _writeConnection.CreateCommand();
-            record.CommandText = "INSERT INTO vigil_schema VALUES ($c, $v, $t) ON CONFLICT (component) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at";
+            record.CommandText = "INSERT INTO vigil_schema VALUES ($c, $v, $t) ON CONFLICT (component) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at WHERE vigil_schema.version < excluded.version";
             record.Parameters.AddWithValue("$c", GrainStateSchema.Component);
             record.Parameters.AddWithValue("$v", GrainStateSchema.LatestVersion);
             record.Parameters.AddWithValue("$t", _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));

@@ -14,12 +14,14 @@ public sealed class TestStorage : IDisposable
     public const string Postgres = "postgres";
 
     private readonly string? _directory;
+    private readonly string? _adminConnection;
 
-    private TestStorage(string kind, string location, string? directory)
+    private TestStorage(string kind, string location, string? directory, string? adminConnection = null)
     {
         Kind = kind;
         Location = location;
         _directory = directory;
+        _adminConnection = adminConnection;
     }
 
     public string Kind { get; }
@@ -46,6 +48,26 @@ public sealed class TestStorage : IDisposable
         return new TestStorage(kind, Path.Combine(directory, "vigil.db"), directory);
     }
 
+    /// <summary>Like <see cref="Create"/>, but PostgreSQL gets a database of its own, for tests that change the schema.</summary>
+    public static TestStorage CreateIsolated(string kind)
+    {
+        var shared = Create(kind);
+        if (kind != Postgres)
+        {
+            return shared;
+        }
+
+        var name = "vigil_test_" + Guid.NewGuid().ToString("N");
+        using (var admin = new NpgsqlConnection(shared.Location))
+        {
+            admin.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            create.ExecuteNonQuery();
+        }
+
+        return new TestStorage(kind, new NpgsqlConnectionStringBuilder(shared.Location) { Database = name }.ConnectionString, null, shared.Location);
+    }
+
     public void Configure(GrainRuntimeBuilder builder)
     {
         if (Kind == Postgres)
@@ -70,6 +92,15 @@ public sealed class TestStorage : IDisposable
 
     public void Dispose()
     {
+        if (_adminConnection is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var admin = new NpgsqlConnection(_adminConnection);
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(Location).Database} WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+        }
+
         if (_directory is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
