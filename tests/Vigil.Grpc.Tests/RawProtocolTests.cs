@@ -55,6 +55,19 @@ public sealed class RawProtocolTests : IAsyncLifetime
         Assert.Equal("13", Header(response, "grpc-status"));
     }
 
+    [Theory]
+    [InlineData("2000H")]
+    [InlineData("99999999S")]
+    [InlineData("99999999H")]
+    public async Task Deadlines_too_far_off_for_a_timer_are_treated_as_none(string timeout)
+    {
+        using var response = await PostAsync("/vigil.interop.v1.Interop/Unary", "application/grpc", [0, 0, 0, 0, 0], ("grpc-timeout", timeout));
+        await response.Content.ReadAsByteArrayAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("0", response.TrailingHeaders.GetValues("grpc-status").Single());
+    }
+
     [Fact]
     public async Task A_successful_call_ends_with_grpc_status_0_in_trailers()
     {

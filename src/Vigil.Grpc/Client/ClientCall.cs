@@ -18,13 +18,12 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
 {
     private static readonly string UserAgent = "grpc-dotnet-vigil/" + typeof(ClientCall<,>).Assembly.GetName().Version?.ToString(3);
 
-    private static readonly TimeSpan MaxTimer = TimeSpan.FromDays(30);
-
     private readonly GrpcChannel _channel;
     private readonly Method<TRequest, TResponse> _method;
     private readonly CallOptions _options;
     private readonly CancellationTokenSource _callCts;
     private readonly CancellationTokenSource? _deadlineCts;
+    private readonly CancellationTokenRegistration _deadlineRegistration;
     private Task<HttpResponseMessage>? _sendTask;
     private HttpResponseMessage? _response;
     private PipeMessageReader<TResponse>? _reader;
@@ -42,16 +41,16 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
         {
             // Timers cannot run longer than about 49 days; a deadline further off is no deadline in practice.
             var remaining = deadline - channel.Options.TimeProvider.GetUtcNow();
-            if (remaining < MaxTimer)
+            if (remaining < GrpcTimeout.LongestEnforced)
             {
                 _deadlineCts = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, channel.Options.TimeProvider);
-                _deadlineCts.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _callCts);
+                _deadlineRegistration = _deadlineCts.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), _callCts);
             }
         }
 
         // HttpClient resets an HTTP/2 stream when its response is disposed mid-body: that is how the server
         // learns of a cancel that happens while no read is pending.
-        _callCts.Token.UnsafeRegister(static state => ((ClientCall<TRequest, TResponse>)state!)._response?.Dispose(), this);
+        _callCts.Token.UnsafeRegister(static state => ((ClientCall<TRequest, TResponse>)state!).AbortTransport(), this);
     }
 
     public CancellationToken CallToken => _callCts.Token;
@@ -184,9 +183,8 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
 
             foreach (var value in values)
             {
-                metadata.Add(name.EndsWith(MetadataEntry.BinarySuffix, StringComparison.OrdinalIgnoreCase)
-                    ? new MetadataEntry(name, Base64.DecodeLenient(value))
-                    : new MetadataEntry(name, value));
+                // What a proxy adds that is not valid metadata is left out rather than failing the call.
+                HeaderMetadata.TryAdd(metadata, name, value);
             }
         }
 
@@ -229,11 +227,56 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
         }
 
         _response?.Dispose();
+
+        // The registration first: disposing it waits for a deadline callback that is already cancelling the call.
+        _deadlineRegistration.Dispose();
         _deadlineCts?.Dispose();
         _callCts.Dispose();
     }
 
+    /// <summary>
+    /// A request write failed. A cancel or deadline says so; otherwise the server ended the call (or the connection
+    /// went), and its own status, not the write's error, is what the caller must see.
+    /// </summary>
+    public async Task<Exception> WriteFailedAsync(Exception exception)
+    {
+        if (_callCts.IsCancellationRequested)
+        {
+            return Fail(exception);
+        }
+
+        try
+        {
+            await GetResponseAsync().ConfigureAwait(false);
+        }
+        catch (RpcException rpc)
+        {
+            return rpc;
+        }
+
+        return _status is { Code: not StatusCode.OK } status
+            ? new RpcException(status, _trailers, exception)
+            : new InvalidOperationException("The call has ended: the server reads no more requests. Read the response for its outcome.", exception);
+    }
+
     private RpcException Fail(Status status) => Fail(new RpcException(status));
+
+    /// <summary>Resets the HTTP/2 stream, whether or not anyone has looked at the response yet.</summary>
+    private void AbortTransport()
+    {
+        if (_response is { } response)
+        {
+            response.Dispose();
+        }
+        else
+        {
+            _sendTask?.ContinueWith(
+                static task => task.Result.Dispose(),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
 
     private void Send(HttpContent content)
     {
@@ -324,9 +367,7 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCallState
                 }
                 else if (!GrpcHeaders.IsReserved(name))
                 {
-                    trailers.Add(name.EndsWith(MetadataEntry.BinarySuffix, StringComparison.OrdinalIgnoreCase)
-                        ? new MetadataEntry(name, Base64.DecodeLenient(value))
-                        : new MetadataEntry(name, value));
+                    HeaderMetadata.TryAdd(trailers, name, value);
                 }
             }
         }

@@ -32,7 +32,7 @@ internal sealed class ClientRequestStream<TRequest, TResponse>(ClientCall<TReque
         }
         catch (Exception ex) when (ex is not RpcException)
         {
-            throw call.Fail(ex);
+            throw await call.WriteFailedAsync(ex).ConfigureAwait(false);
         }
     }
 

@@ -48,7 +48,16 @@ public sealed class GrpcChannel : IDisposable
         where TResponse : IMessage<TResponse>
     {
         var call = new ClientCall<TRequest, TResponse>(this, method, options);
-        call.StartUnary(request);
+        try
+        {
+            call.StartUnary(request);
+        }
+        catch
+        {
+            call.Dispose();
+            throw;
+        }
+
         return new AsyncServerStreamingCall<TResponse>(call, new ClientResponseStream<TRequest, TResponse>(call));
     }
 
@@ -57,7 +66,7 @@ public sealed class GrpcChannel : IDisposable
         where TResponse : IMessage<TResponse>
     {
         var call = new ClientCall<TRequest, TResponse>(this, method, options);
-        return new AsyncClientStreamingCall<TRequest, TResponse>(call, call.StartStreaming(), call.ReadSingleResponseAsync);
+        return new AsyncClientStreamingCall<TRequest, TResponse>(call, StartStreaming(call), call.ReadSingleResponseAsync);
     }
 
     public AsyncDuplexStreamingCall<TRequest, TResponse> DuplexStreaming<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options = default)
@@ -65,8 +74,24 @@ public sealed class GrpcChannel : IDisposable
         where TResponse : IMessage<TResponse>
     {
         var call = new ClientCall<TRequest, TResponse>(this, method, options);
-        return new AsyncDuplexStreamingCall<TRequest, TResponse>(call, call.StartStreaming(), new ClientResponseStream<TRequest, TResponse>(call));
+        return new AsyncDuplexStreamingCall<TRequest, TResponse>(call, StartStreaming(call), new ClientResponseStream<TRequest, TResponse>(call));
     }
 
     public void Dispose() => Invoker.Dispose();
+
+    /// <summary>Starts a call with a request stream; a call that cannot start is disposed, not leaked.</summary>
+    private static ClientRequestStream<TRequest, TResponse> StartStreaming<TRequest, TResponse>(ClientCall<TRequest, TResponse> call)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>
+    {
+        try
+        {
+            return call.StartStreaming();
+        }
+        catch
+        {
+            call.Dispose();
+            throw;
+        }
+    }
 }

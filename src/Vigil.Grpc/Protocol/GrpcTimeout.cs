@@ -7,6 +7,9 @@ public static class GrpcTimeout
 {
     private const long MaxValue = 99_999_999;
 
+    /// <summary>Deadlines at least this far off are treated as none: .NET timers cannot run much longer.</summary>
+    public static readonly TimeSpan LongestEnforced = TimeSpan.FromDays(30);
+
     public static bool TryParse(string? text, out TimeSpan timeout)
     {
         timeout = default;

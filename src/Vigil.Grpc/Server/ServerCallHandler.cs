@@ -65,7 +65,8 @@ internal abstract class ServerCallHandler(string method, GrpcServerOptions optio
                 return;
             }
 
-            timeout = parsed;
+            // Timers cannot run past about 49 days; a deadline further off is no deadline in practice.
+            timeout = parsed < GrpcTimeout.LongestEnforced ? parsed : null;
         }
 
         Metadata requestHeaders;
@@ -134,24 +135,11 @@ internal abstract class ServerCallHandler(string method, GrpcServerOptions optio
                 continue;
             }
 
-            var binary = name.EndsWith(MetadataEntry.BinarySuffix, StringComparison.OrdinalIgnoreCase);
             foreach (var value in values)
             {
-                if (value is null)
+                if (value is not null && !HeaderMetadata.TryAdd(metadata, name, value))
                 {
-                    continue;
-                }
-
-                if (binary)
-                {
-                    foreach (var part in value.Split(','))
-                    {
-                        metadata.Add(name, Base64.DecodeLenient(part.Trim()));
-                    }
-                }
-                else
-                {
-                    metadata.Add(new MetadataEntry(name, value));
+                    throw new ArgumentException($"header '{name}' is not valid gRPC metadata.");
                 }
             }
         }
