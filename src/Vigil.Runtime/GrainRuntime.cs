@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Runtime.Hosting;
 using Vigil.Runtime.Persistence;
+using Vigil.Runtime.Remoting;
 using Vigil.Runtime.Scheduling;
 
 namespace Vigil.Runtime;
@@ -15,6 +16,8 @@ namespace Vigil.Runtime;
 public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
+    private readonly IShardRouter? _router;
+    private readonly RemoteGrainInvoker _remote = new();
     private ITimer? _collector;
     private ITimer? _sweeper;
     private volatile bool _stopping;
@@ -27,8 +30,10 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
         IServiceProvider services,
         TimeProvider timeProvider,
         ILogger<GrainRuntime> logger,
-        IMeterFactory meterFactory)
+        IMeterFactory meterFactory,
+        IEnumerable<IShardRouter> routers)
     {
+        _router = routers.FirstOrDefault();
         Options = options.Value;
         Types = types;
         Storage = storage;
@@ -118,6 +123,11 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
 
     public Task<TResult> InvokeAsync<TResult>(GrainId grain, GrainRequest<TResult> request)
     {
+        if (_router?.OwnerOf(grain.Shard) is not null)
+        {
+            return InvokeRemoteAsync(grain, request, oneWay: false);
+        }
+
         var call = new GrainCall<TResult>(request, TimeProvider.GetTimestamp(), oneWay: false, Logger);
         Instruments.Call();
         Route(grain, call);
@@ -126,6 +136,16 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
 
     public void InvokeOneWay<TResult>(GrainId grain, GrainRequest<TResult> request)
     {
+        if (_router?.OwnerOf(grain.Shard) is not null)
+        {
+            _ = InvokeRemoteAsync(grain, request, oneWay: true).ContinueWith(
+                t => RuntimeLog.OneWayCallFailed(Logger, request.MethodName, t.Exception!),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
+            return;
+        }
+
         Instruments.Call();
         Route(grain, new GrainCall<TResult>(request, TimeProvider.GetTimestamp(), oneWay: true, Logger));
     }
@@ -138,6 +158,62 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
         }
 
         Instruments.Dispose();
+        _remote.Dispose();
+    }
+
+    /// <summary>
+    /// A call for a shard another silo owns: sent there; on a redirect the owners are looked up again and the call
+    /// follows, until the call timeout. A shard that turns out to be ours runs here.
+    /// </summary>
+    private async Task<TResult> InvokeRemoteAsync<TResult>(GrainId grain, GrainRequest<TResult> request, bool oneWay)
+    {
+        Instruments.Call();
+        var started = TimeProvider.GetTimestamp();
+        while (true)
+        {
+            var owner = _router!.OwnerOf(grain.Shard);
+            if (owner is null)
+            {
+                var local = new GrainCall<TResult>(request, TimeProvider.GetTimestamp(), oneWay, Logger);
+                Route(grain, local);
+                return await local.Task.ConfigureAwait(false);
+            }
+
+            if (owner.Length > 0)
+            {
+                Remoting.V1.GrainCallResult? result;
+                try
+                {
+                    result = await _remote.SendAsync(owner, grain, request, oneWay, Options.CallTimeout - TimeProvider.GetElapsedTime(started)).ConfigureAwait(false);
+                }
+                catch (Grpc.RpcException ex) when (ex.StatusCode == Grpc.StatusCode.DeadlineExceeded)
+                {
+                    throw new GrainCallTimeoutException(grain, request.MethodName, Options.CallTimeout);
+                }
+                catch (Grpc.RpcException ex) when (ex.StatusCode == Grpc.StatusCode.Unavailable)
+                {
+                    // The owner is unreachable (stopping or gone): its shards will have a new owner shortly.
+                    result = null;
+                }
+
+                switch (result?.OutcomeCase)
+                {
+                    case Remoting.V1.GrainCallResult.OutcomeOneofCase.Value:
+                        return GrainCallCodec.DecodeResult<TResult>(result.Value.Span);
+                    case Remoting.V1.GrainCallResult.OutcomeOneofCase.Error:
+                        throw new RemoteGrainException(result.Error.Type, result.Error.Message);
+                }
+            }
+
+            if (TimeProvider.GetElapsedTime(started) >= Options.CallTimeout)
+            {
+                throw new GrainCallTimeoutException(grain, request.MethodName, Options.CallTimeout);
+            }
+
+            // Ownership is moving: look again after a short pause rather than hammering either silo.
+            await _router.RefreshAsync(CancellationToken.None).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider).ConfigureAwait(false);
+        }
     }
 
     internal void Route(GrainId grain, WorkItem item)

@@ -6,7 +6,7 @@ namespace Vigil.Runtime.Tests;
 /// <summary>Grain references and calls are plain data, so a later runtime can carry them between silos.</summary>
 public sealed class WireReadinessTests
 {
-    private static readonly JsonSerializerOptions Json = new() { IncludeFields = true };
+    private static readonly JsonSerializerOptions Json = new() { IncludeFields = true, IgnoreReadOnlyProperties = true };
 
     [Fact]
     public void A_grain_id_round_trips_and_keeps_its_shard()

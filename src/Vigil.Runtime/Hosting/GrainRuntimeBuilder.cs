@@ -36,6 +36,17 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
         return UseStorage(_ => new PostgresGrainStorage(NpgsqlDataSource.Create(settings.ConnectionString)));
     }
 
+    /// <summary>
+    /// Routes calls by shard ownership: shards <paramref name="router"/> places elsewhere go to that silo, whose
+    /// <see cref="Remoting.SiloCallService"/> (registered here; the host maps gRPC services) runs them.
+    /// </summary>
+    public GrainRuntimeBuilder UseShardRouter(Func<IServiceProvider, Remoting.IShardRouter> router)
+    {
+        services.AddSingleton(router);
+        services.AddSingleton<Vigil.Grpc.Server.IGrpcService, Remoting.SiloCallService>();
+        return this;
+    }
+
     public GrainRuntimeBuilder UseStorage(Func<IServiceProvider, IGrainStorage> factory)
     {
         services.RemoveAll<IGrainStorage>();

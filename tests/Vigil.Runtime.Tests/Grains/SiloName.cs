@@ -1,0 +1,3 @@
+namespace Vigil.Runtime.Tests.Grains;
+
+public sealed record SiloName(string Name);
