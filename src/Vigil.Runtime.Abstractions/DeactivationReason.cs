@@ -10,4 +10,7 @@ public enum DeactivationReason
 
     /// <summary>The silo is shutting down.</summary>
     Shutdown,
+
+    /// <summary>The grain's shard is being handed to another silo.</summary>
+    Handoff,
 }

@@ -31,7 +31,8 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
         TimeProvider timeProvider,
         ILogger<GrainRuntime> logger,
         IMeterFactory meterFactory,
-        IEnumerable<IShardRouter> routers)
+        IEnumerable<IShardRouter> routers,
+        IEnumerable<IShardFence> fences)
     {
         _router = routers.FirstOrDefault();
         Options = options.Value;
@@ -41,7 +42,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
         TimeProvider = timeProvider;
         Logger = logger;
         Instruments = new RuntimeInstruments(meterFactory, () => _activations.Count, MailboxDepth, () => CommitQueue?.Depth ?? 0);
-        CommitQueue = new CommitQueue(storage, Options.CommitBatchSize, Options.CommitDelay, Instruments, logger);
+        CommitQueue = new CommitQueue(storage, Options.CommitBatchSize, Options.CommitDelay, Instruments, logger, fences.FirstOrDefault());
     }
 
     public CommitQueue CommitQueue { get; }
@@ -263,11 +264,46 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
             return;
         }
 
+        if (_router?.OwnerOf(closed.Id.Shard) is not null)
+        {
+            // The shard moved (or is moving): the waiting calls follow it.
+            _activations.TryRemove(KeyValuePair.Create(closed.Id, closed));
+            foreach (var call in waitingCalls)
+            {
+                ((ITimedCall)call).Resend(this, closed.Id);
+            }
+
+            return;
+        }
+
         var successor = new Activation(this, closed.Id, waitingCalls);
         if (_activations.TryUpdate(closed.Id, successor, closed))
         {
             successor.Schedule();
         }
+    }
+
+    /// <summary>
+    /// Deactivates every activation of <paramref name="shards"/> (their dirty state committed) before the shards are
+    /// handed to another silo. Calls for those shards are already routed away by then.
+    /// </summary>
+    public async Task DeactivateShardsAsync(IReadOnlyCollection<int> shards)
+    {
+        var moving = shards as ISet<int> ?? new HashSet<int>(shards);
+        var pending = new List<Task>();
+        foreach (var activation in _activations.Values)
+        {
+            if (moving.Contains(activation.Id.Shard))
+            {
+                var item = new DeactivateWorkItem(DeactivationReason.Handoff);
+                if (activation.TryEnqueue(item))
+                {
+                    pending.Add(item.Completion);
+                }
+            }
+        }
+
+        await Task.WhenAll(pending).ConfigureAwait(false);
     }
 
     private void CollectIdle()

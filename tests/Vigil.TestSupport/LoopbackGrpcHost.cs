@@ -29,12 +29,13 @@ public sealed class LoopbackGrpcHost : IAsyncDisposable
     public static async Task<LoopbackGrpcHost> StartAsync(
         Action<IServiceCollection> configure,
         Action<GrpcServerOptions>? options = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpcServer(options);
         configure(builder.Services);
         var app = builder.Build();

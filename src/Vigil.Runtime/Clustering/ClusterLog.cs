@@ -9,4 +9,7 @@ internal static partial class ClusterLog
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Silo {Silo} lost {Count} shards to other owners")]
     public static partial void ShardsLost(ILogger logger, string silo, int count);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Lease cycle of silo {Silo} failed")]
+    public static partial void CycleFailed(ILogger logger, string silo, Exception exception);
 }

@@ -19,6 +19,7 @@ public sealed class ShardLeaseManager(
     ILogger<ShardLeaseManager> logger) : IShardFence
 {
     private readonly ConcurrentDictionary<int, long> _held = new();
+    private readonly ConcurrentDictionary<int, bool> _moving = new();
     private long _lastRenewal;
     private bool _renewedOnce;
 
@@ -35,6 +36,9 @@ public sealed class ShardLeaseManager(
     public IReadOnlyDictionary<int, long> Held => _held;
 
     public long? EpochOf(int shard) => IsServing && _held.TryGetValue(shard, out var epoch) ? epoch : null;
+
+    /// <summary>True while the shard is being handed off: its calls wait for the next owner.</summary>
+    public bool IsMoving(int shard) => _moving.ContainsKey(shard);
 
     public void Lost(IReadOnlyCollection<int> shards)
     {
@@ -110,13 +114,29 @@ public sealed class ShardLeaseManager(
 
     private async Task HandOffAsync(IReadOnlyCollection<int> shards, CancellationToken cancellationToken)
     {
-        await HandingOff(shards).ConfigureAwait(false);
+        // New calls for these shards wait from here; those already here finish and their state is committed.
         foreach (var shard in shards)
         {
-            _held.TryRemove(shard, out _);
+            _moving[shard] = true;
         }
 
-        await leases.ReleaseAsync(options.SiloId, Incarnation, shards, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await HandingOff(shards).ConfigureAwait(false);
+            foreach (var shard in shards)
+            {
+                _held.TryRemove(shard, out _);
+            }
+
+            await leases.ReleaseAsync(options.SiloId, Incarnation, shards, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var shard in shards)
+            {
+                _moving.TryRemove(shard, out _);
+            }
+        }
     }
 
     private void Replace(IReadOnlyList<ShardLease> renewed)

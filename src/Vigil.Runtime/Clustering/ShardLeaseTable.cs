@@ -52,6 +52,14 @@ public sealed class ShardLeaseTable(NpgsqlDataSource dataSource, TimeSpan timeTo
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<DateTimeOffset> DatabaseNowAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT now()");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return reader.GetFieldValue<DateTimeOffset>(0);
+    }
+
     public async Task<IReadOnlyList<ShardLeaseRecord>> ListAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT shard, owner_silo, owner_incarnation, epoch, expires_at FROM vigil_shard_leases ORDER BY shard");

@@ -47,6 +47,31 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
         return this;
     }
 
+    /// <summary>
+    /// Joins a cluster of silos on PostgreSQL: grain state there, shard leases with fenced commits, calls routed to
+    /// the owning silo. The host must serve gRPC (MapGrpcServices) at <see cref="Clustering.ClusterOptions.Address"/>.
+    /// </summary>
+    public GrainRuntimeBuilder UseCluster(string connectionString, Clustering.ClusterOptions cluster)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxPoolSize = 16;
+        }
+
+        var dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
+        services.AddSingleton(cluster);
+        services.AddSingleton(new Clustering.MembershipTable(dataSource));
+        services.AddSingleton(new Clustering.ShardLeaseTable(dataSource, cluster.LeaseTimeToLive));
+        services.AddSingleton<Clustering.ShardLeaseManager>();
+        services.AddSingleton<Persistence.IShardFence>(sp => sp.GetRequiredService<Clustering.ShardLeaseManager>());
+        services.AddSingleton<Clustering.LeaseShardRouter>();
+        services.AddSingleton<Clustering.ClusterMembershipService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Clustering.ClusterMembershipService>());
+        UseShardRouter(sp => sp.GetRequiredService<Clustering.LeaseShardRouter>());
+        return UseStorage(_ => new PostgresGrainStorage(dataSource));
+    }
+
     public GrainRuntimeBuilder UseStorage(Func<IServiceProvider, IGrainStorage> factory)
     {
         services.RemoveAll<IGrainStorage>();

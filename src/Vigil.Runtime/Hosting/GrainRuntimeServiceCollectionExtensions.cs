@@ -21,11 +21,13 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddLogging();
-        services.TryAddSingleton<Persistence.IGrainStorage, Persistence.InMemoryGrainStorage>();
-        configure(new GrainRuntimeBuilder(services, types));
         services.TryAddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
+
+        // Registered before anything the builder adds: it starts first and stops last, after a cluster hand-off.
         services.AddHostedService<GrainRuntimeHostedService>();
+        configure(new GrainRuntimeBuilder(services, types));
+        services.TryAddSingleton<Persistence.IGrainStorage, Persistence.InMemoryGrainStorage>();
         return services;
     }
 }

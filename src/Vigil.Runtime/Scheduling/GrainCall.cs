@@ -55,6 +55,25 @@ internal sealed class GrainCall<TResult>(GrainRequest<TResult> request, long sta
 
     public void TimeOut(GrainId grain, TimeSpan timeout) => Fail(new GrainCallTimeoutException(grain, request.MethodName, timeout));
 
+    public void Resend(GrainRuntime runtime, GrainId grain) =>
+        runtime.InvokeAsync(grain, request).ContinueWith(
+            static (task, state) =>
+            {
+                var call = (GrainCall<TResult>)state!;
+                if (task.IsCompletedSuccessfully)
+                {
+                    call._completion.TrySetResult(task.Result);
+                }
+                else
+                {
+                    call.Fail(task.Exception?.InnerException ?? new OperationCanceledException());
+                }
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
     private async ValueTask AwaitAsync(Task<TResult> task)
     {
         try

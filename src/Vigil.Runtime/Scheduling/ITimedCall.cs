@@ -8,4 +8,7 @@ internal interface ITimedCall
     bool IsCompleted { get; }
 
     void TimeOut(GrainId grain, TimeSpan timeout);
+
+    /// <summary>Sends the call again through the runtime (its grain's shard now lives elsewhere), completing this one with its outcome.</summary>
+    void Resend(GrainRuntime runtime, GrainId grain);
 }
