@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Vigil.Grpc.Server;
+using Vigil.Runtime.Clustering;
 using Vigil.Runtime.Hosting;
 
 namespace Vigil.Silo;
@@ -9,6 +10,14 @@ namespace Vigil.Silo;
 /// <summary>Composes the silo: configuration, endpoints, services, routes, in that order.</summary>
 public static class SiloApplication
 {
+    private static string WithFreePort(string listen)
+    {
+        var endpoint = IPEndPoint.Parse(listen);
+        using var probe = new System.Net.Sockets.TcpListener(endpoint.Address, 0);
+        probe.Start();
+        return new IPEndPoint(endpoint.Address, ((IPEndPoint)probe.LocalEndpoint).Port).ToString();
+    }
+
     /// <summary>The embedded store's file: <c>vigil.db</c> in the data directory, resolved against the working directory.</summary>
     public static string SqlitePath(SiloOptions options) => Path.Combine(Path.GetFullPath(options.DataDirectory), "vigil.db");
 
@@ -24,6 +33,12 @@ public static class SiloApplication
         if (validation.Failed)
         {
             throw new OptionsValidationException(SiloOptions.Section, typeof(SiloOptions), validation.Failures);
+        }
+
+        if (silo.Postgres is not null && IPEndPoint.Parse(silo.GrpcListen).Port == 0)
+        {
+            // Other silos need the real port before Kestrel binds, so a cluster member picks it now.
+            silo.GrpcListen = WithFreePort(silo.GrpcListen);
         }
 
         builder.Services.AddSingleton(Options.Create(silo));
@@ -50,7 +65,11 @@ public static class SiloApplication
             {
                 if (silo.Postgres is { } postgres)
                 {
-                    runtime.UsePostgresStorage(postgres);
+                    runtime.UseCluster(postgres, new ClusterOptions
+                    {
+                        SiloId = silo.SiloId ?? $"{Environment.MachineName}-{IPEndPoint.Parse(silo.GrpcListen).Port}",
+                        Address = silo.Advertise ?? silo.GrpcListen,
+                    });
                 }
                 else
                 {
@@ -64,6 +83,7 @@ public static class SiloApplication
         var app = builder.Build();
         app.MapGrpcServices();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
+        SiloOperatorEndpoints.Map(app);
         app.MapGet("/readyz", (SiloReadiness readiness) => readiness.IsReady
             ? Results.Text("ready\n")
             : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));

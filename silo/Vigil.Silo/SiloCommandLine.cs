@@ -12,13 +12,16 @@ public static class SiloCommandLine
           --grpc-listen ADDRESS:PORT   gRPC endpoint (default 127.0.0.1:50051; port 0 picks a free one)
           --http-listen ADDRESS:PORT   HTTP endpoint (default 127.0.0.1:8080; port 0 picks a free one)
           --data-dir PATH              embedded store directory (default ./vigil-data; state survives restarts)
-          --postgres CONNECTION        keep grain state in PostgreSQL instead, e.g.
+          --postgres CONNECTION        join the cluster on this PostgreSQL (state, membership, shard leases), e.g.
                                        "Host=127.0.0.1;Port=5432;Username=vigil;Password=...;Database=vigil"
+          --silo-id NAME               this silo's cluster name (default: host name and gRPC port)
+          --advertise ADDRESS:PORT     the gRPC address other silos use (default: --grpc-listen)
           -h, --help                   Show this help.
 
         Every setting can also come from appsettings.json or the environment, e.g. VIGIL_Silo__GrpcListen or
         VIGIL_Silo__Postgres. Runtime tuning lives under Runtime (e.g. VIGIL_Runtime__CallTimeout=00:00:10).
-        Endpoints: GET /healthz (alive), GET /readyz (serving), gRPC grpc.health.v1.Health.
+        Endpoints: GET /healthz (alive), GET /readyz (serving), GET /api/v1/silos and /api/v1/shards (operators),
+        gRPC grpc.health.v1.Health.
         Ctrl+C or SIGTERM stops the silo cleanly.
         """;
 
@@ -28,6 +31,8 @@ public static class SiloCommandLine
         ["--http-listen"] = $"{SiloOptions.Section}:{nameof(SiloOptions.HttpListen)}",
         ["--data-dir"] = $"{SiloOptions.Section}:{nameof(SiloOptions.DataDirectory)}",
         ["--postgres"] = $"{SiloOptions.Section}:{nameof(SiloOptions.Postgres)}",
+        ["--silo-id"] = $"{SiloOptions.Section}:{nameof(SiloOptions.SiloId)}",
+        ["--advertise"] = $"{SiloOptions.Section}:{nameof(SiloOptions.Advertise)}",
     };
 
     /// <summary>Configuration overrides from <paramref name="args"/>; an error message for anything unknown.</summary>

@@ -14,6 +14,15 @@ public sealed class SiloOptions
     /// <summary>Where the embedded store (SQLite, <c>vigil.db</c>) keeps grain state; relative to the working directory.</summary>
     public string DataDirectory { get; set; } = "vigil-data";
 
-    /// <summary>An Npgsql connection string; when set, grain state lives in PostgreSQL instead of the embedded store.</summary>
+    /// <summary>
+    /// An Npgsql connection string. When set, this silo is a member of the cluster on that database (possibly its only
+    /// member): grain state, membership and shard leases live there, and calls go to the silo owning each grain.
+    /// </summary>
     public string? Postgres { get; set; }
+
+    /// <summary>This silo's name in the cluster; stable across restarts. Default: host name and gRPC port.</summary>
+    public string? SiloId { get; set; }
+
+    /// <summary>The gRPC address other silos use to reach this one. Default: <see cref="GrpcListen"/>.</summary>
+    public string? Advertise { get; set; }
 }

@@ -21,6 +21,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
     private ITimer? _collector;
     private ITimer? _sweeper;
     private volatile bool _stopping;
+    private long _calls;
     private bool _started;
 
     public GrainRuntime(
@@ -48,6 +49,9 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
     public CommitQueue CommitQueue { get; }
 
     public int ActivationCount => _activations.Count;
+
+    /// <summary>Calls made through this runtime since it started (a rate is two readings apart).</summary>
+    public long CallCount => Interlocked.Read(ref _calls);
 
     internal GrainRuntimeOptions Options { get; }
 
@@ -131,6 +135,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
 
         var call = new GrainCall<TResult>(request, TimeProvider.GetTimestamp(), oneWay: false, Logger);
         Instruments.Call();
+        Interlocked.Increment(ref _calls);
         Route(grain, call);
         return call.Task;
     }
@@ -148,6 +153,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
         }
 
         Instruments.Call();
+        Interlocked.Increment(ref _calls);
         Route(grain, new GrainCall<TResult>(request, TimeProvider.GetTimestamp(), oneWay: true, Logger));
     }
 
@@ -169,6 +175,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
     private async Task<TResult> InvokeRemoteAsync<TResult>(GrainId grain, GrainRequest<TResult> request, bool oneWay)
     {
         Instruments.Call();
+        Interlocked.Increment(ref _calls);
         var started = TimeProvider.GetTimestamp();
         while (true)
         {

@@ -94,6 +94,9 @@ public sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"{_process.StartInfo.FileName} {why}. Output so far:\n{Output}");
     }
 
+    /// <summary>SIGKILL: the process gets no chance to clean up, as in a crash.</summary>
+    public void Kill() => _process.Kill();
+
     /// <summary>Sends SIGINT, as Ctrl+C does, and waits for the exit code.</summary>
     public Task<int> InterruptAsync(TimeSpan timeout) => SignalAndWaitAsync(SigInt, timeout);
 

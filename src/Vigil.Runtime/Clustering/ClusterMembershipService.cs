@@ -19,11 +19,13 @@ public sealed class ClusterMembershipService(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
+    private (long Calls, long Timestamp) _lastReading;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await membership.InitializeAsync(cancellationToken).ConfigureAwait(false);
         manager.HandingOff = runtime.DeactivateShardsAsync;
+        manager.Load = MeasureLoad;
         await manager.JoinAsync(cancellationToken).ConfigureAwait(false);
         await CycleAsync(cancellationToken).ConfigureAwait(false);
         if (options.RenewPeriod != Timeout.InfiniteTimeSpan)
@@ -50,6 +52,15 @@ public sealed class ClusterMembershipService(
     {
         _stopping.Dispose();
         return default;
+    }
+
+    private (long Activations, double CallsPerSecond) MeasureLoad()
+    {
+        var now = (runtime.CallCount, timeProvider.GetTimestamp());
+        var previous = _lastReading;
+        _lastReading = now;
+        var seconds = previous.Timestamp == 0 ? 0 : timeProvider.GetElapsedTime(previous.Timestamp, now.Item2).TotalSeconds;
+        return (runtime.ActivationCount, seconds > 0 ? (now.Item1 - previous.Calls) / seconds : 0);
     }
 
     private async Task LoopAsync(CancellationToken cancellationToken)

@@ -14,7 +14,10 @@ public sealed class ClusterOptions
     /// <summary>How often every lease is renewed in one statement, and ownership reconsidered.</summary>
     public TimeSpan RenewPeriod { get; set; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>Without a successful renewal for this long (own monotonic clock), the silo stops serving its shards.</summary>
+    /// <summary>
+    /// Without a successful renewal for this long (own monotonic clock), the silo stops serving its shards; other
+    /// silos may take its leases once the database clock says this long has passed since the last renewal.
+    /// </summary>
     public TimeSpan SelfFenceAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>At most this many shards are handed off per cycle on a planned move; crash take-over is not limited.</summary>

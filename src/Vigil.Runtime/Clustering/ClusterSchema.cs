@@ -30,5 +30,10 @@ public static class ClusterSchema
                 SELECT s, NULL, NULL, 0, '-infinity' FROM generate_series(0, {GrainId.ShardCount - 1}) AS s;
             """,
             Sqlite: string.Empty),
+        new(
+            2,
+            "load figures each silo reports with its heartbeat, for the operators' view",
+            "ALTER TABLE vigil_silos ADD COLUMN activations BIGINT NOT NULL DEFAULT 0, ADD COLUMN calls_per_second DOUBLE PRECISION NOT NULL DEFAULT 0",
+            Sqlite: string.Empty),
     ];
 }

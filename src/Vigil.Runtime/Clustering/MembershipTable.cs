@@ -25,12 +25,14 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource)
     }
 
     /// <summary>False when this incarnation is no longer the registered one (a newer start, or marked dead).</summary>
-    public async Task<bool> HeartbeatAsync(string siloId, long incarnation, CancellationToken cancellationToken)
+    public async Task<bool> HeartbeatAsync(string siloId, long incarnation, CancellationToken cancellationToken, long activations = 0, double callsPerSecond = 0)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE vigil_silos SET heartbeat_at = now() WHERE silo_id = @id AND incarnation = @inc AND status <> 'Dead'");
+            "UPDATE vigil_silos SET heartbeat_at = now(), activations = @act, calls_per_second = @cps WHERE silo_id = @id AND incarnation = @inc AND status <> 'Dead'");
         command.Parameters.AddWithValue("id", siloId);
         command.Parameters.AddWithValue("inc", incarnation);
+        command.Parameters.AddWithValue("act", activations);
+        command.Parameters.AddWithValue("cps", callsPerSecond);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -61,7 +63,7 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource)
 
     public async Task<IReadOnlyList<SiloRecord>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT silo_id, incarnation, address, status, heartbeat_at FROM vigil_silos ORDER BY silo_id");
+        await using var command = dataSource.CreateCommand("SELECT silo_id, incarnation, address, status, heartbeat_at, activations, calls_per_second FROM vigil_silos ORDER BY silo_id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var silos = new List<SiloRecord>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -71,7 +73,9 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource)
                 reader.GetInt64(1),
                 reader.GetString(2),
                 Enum.Parse<SiloStatus>(reader.GetString(3)),
-                reader.GetFieldValue<DateTimeOffset>(4)));
+                reader.GetFieldValue<DateTimeOffset>(4),
+                reader.GetInt64(5),
+                reader.GetDouble(6)));
         }
 
         return silos;

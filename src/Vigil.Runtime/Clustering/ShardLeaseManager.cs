@@ -27,6 +27,9 @@ public sealed class ShardLeaseManager(
 
     public long Incarnation { get; private set; }
 
+    /// <summary>The load figures sent with each heartbeat: activations and calls per second.</summary>
+    public Func<(long Activations, double CallsPerSecond)> Load { get; set; } = () => (0, 0);
+
     /// <summary>Called with shards about to be released, so calls can be held and their state flushed first.</summary>
     public Func<IReadOnlyCollection<int>, Task> HandingOff { get; set; } = _ => Task.CompletedTask;
 
@@ -65,7 +68,8 @@ public sealed class ShardLeaseManager(
         Replace(renewed);
         Volatile.Write(ref _lastRenewal, attempt);
         _renewedOnce = true;
-        if (!await membership.HeartbeatAsync(options.SiloId, Incarnation, cancellationToken).ConfigureAwait(false))
+        var (activations, callsPerSecond) = Load();
+        if (!await membership.HeartbeatAsync(options.SiloId, Incarnation, cancellationToken, activations, callsPerSecond).ConfigureAwait(false))
         {
             // Declared dead or superseded by a newer start of this silo: serve nothing.
             Lost(_held.Keys.ToArray());
@@ -73,7 +77,8 @@ public sealed class ShardLeaseManager(
             return;
         }
 
-        var live = await membership.ListLiveAsync(options.LeaseTimeToLive, cancellationToken).ConfigureAwait(false);
+        // A silo silent for longer than the self-fence age serves nothing any more: its shards are up for grabs.
+        var live = await membership.ListLiveAsync(options.SelfFenceAfter, cancellationToken).ConfigureAwait(false);
         var wanted = new List<int>();
         var unwanted = new List<int>();
         for (var shard = 0; shard < GrainId.ShardCount; shard++)

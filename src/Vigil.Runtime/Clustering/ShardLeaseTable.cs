@@ -4,11 +4,14 @@ using NpgsqlTypes;
 namespace Vigil.Runtime.Clustering;
 
 /// <summary>
-/// Shard ownership. A lease is taken only when it has expired, was released, or belongs to a silo that is dead
-/// or has restarted since; every take adds one to the epoch. Expiry is the database's clock.
+/// Shard ownership. A lease is taken only when its holder has not renewed for <paramref name="takeoverAfter"/>
+/// (by then the holder has fenced itself by its own clock), when it was released, or when it belongs to a silo
+/// that is dead or has restarted since; every take adds one to the epoch. Times are the database's clock.
 /// </summary>
-public sealed class ShardLeaseTable(NpgsqlDataSource dataSource, TimeSpan timeToLive)
+public sealed class ShardLeaseTable(NpgsqlDataSource dataSource, TimeSpan timeToLive, TimeSpan? takeoverAfter = null)
 {
+    private readonly TimeSpan _takeoverMargin = timeToLive - (takeoverAfter ?? timeToLive);
+
     public TimeSpan TimeToLive => timeToLive;
 
     public async Task<IReadOnlyList<ShardLease>> AcquireAsync(string siloId, long incarnation, IReadOnlyCollection<int> shards, CancellationToken cancellationToken)
@@ -17,13 +20,14 @@ public sealed class ShardLeaseTable(NpgsqlDataSource dataSource, TimeSpan timeTo
             UPDATE vigil_shard_leases AS l
             SET owner_silo = @silo, owner_incarnation = @inc, epoch = l.epoch + 1, expires_at = now() + @ttl
             WHERE l.shard = ANY(@shards)
-              AND (l.expires_at <= now()
+              AND (l.expires_at <= now() + @margin
                    OR l.owner_silo IS NULL
                    OR NOT EXISTS (SELECT 1 FROM vigil_silos m
                                   WHERE m.silo_id = l.owner_silo AND m.incarnation = l.owner_incarnation AND m.status <> 'Dead'))
             RETURNING l.shard, l.epoch
             """);
         Bind(command, siloId, incarnation);
+        command.Parameters.AddWithValue("margin", _takeoverMargin);
         command.Parameters.Add(new NpgsqlParameter("shards", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = shards.ToArray() });
         return await ReadLeasesAsync(command, cancellationToken).ConfigureAwait(false);
     }

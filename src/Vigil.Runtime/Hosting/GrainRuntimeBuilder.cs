@@ -62,7 +62,7 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
         var dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
         services.AddSingleton(cluster);
         services.AddSingleton(new Clustering.MembershipTable(dataSource));
-        services.AddSingleton(new Clustering.ShardLeaseTable(dataSource, cluster.LeaseTimeToLive));
+        services.AddSingleton(new Clustering.ShardLeaseTable(dataSource, cluster.LeaseTimeToLive, cluster.SelfFenceAfter));
         services.AddSingleton<Clustering.ShardLeaseManager>();
         services.AddSingleton<Persistence.IShardFence>(sp => sp.GetRequiredService<Clustering.ShardLeaseManager>());
         services.AddSingleton<Clustering.LeaseShardRouter>();

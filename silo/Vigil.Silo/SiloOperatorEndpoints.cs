@@ -1,0 +1,54 @@
+using Vigil.Runtime;
+using Vigil.Runtime.Clustering;
+
+namespace Vigil.Silo;
+
+/// <summary>
+/// The operators' view of the cluster: <c>GET /api/v1/silos</c> and <c>GET /api/v1/shards</c>. An embedded silo
+/// (no PostgreSQL) reports itself as a cluster of one that owns every shard.
+/// </summary>
+public static class SiloOperatorEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/api/v1/silos", async (HttpContext http, GrainRuntime runtime, SiloEndpoints endpoints, CancellationToken cancellationToken) =>
+        {
+            var services = http.RequestServices;
+            if (services.GetService<MembershipTable>() is not { } membership)
+            {
+                return Results.Json(new[] { new SiloView("local", endpoints.Grpc, "Active", GrainId.ShardCount, runtime.ActivationCount, null, null) });
+            }
+
+            var owned = await OwnedAsync(services.GetRequiredService<ShardLeaseTable>(), cancellationToken);
+            var silos = await membership.ListAsync(cancellationToken);
+            return Results.Json(silos.Select(s => new SiloView(
+                s.SiloId,
+                s.Address,
+                s.Status.ToString(),
+                owned.GetValueOrDefault((s.SiloId, s.Incarnation)),
+                s.Activations,
+                s.CallsPerSecond,
+                s.HeartbeatAt)));
+        });
+
+        app.MapGet("/api/v1/shards", async (HttpContext http, CancellationToken cancellationToken) =>
+        {
+            if (http.RequestServices.GetService<ShardLeaseTable>() is not { } leases)
+            {
+                return Results.Json(Enumerable.Range(0, GrainId.ShardCount).Select(s => new ShardView(s, "local", null, null)));
+            }
+
+            var rows = await leases.ListAsync(cancellationToken);
+            return Results.Json(rows.Select(r => new ShardView(r.Shard, r.OwnerSilo, r.Epoch, r.ExpiresAt == DateTimeOffset.MinValue ? null : r.ExpiresAt)));
+        });
+    }
+
+    private static async Task<Dictionary<(string, long), int>> OwnedAsync(ShardLeaseTable leases, CancellationToken cancellationToken)
+    {
+        var now = await leases.DatabaseNowAsync(cancellationToken);
+        return (await leases.ListAsync(cancellationToken))
+            .Where(l => l.OwnerSilo is not null && l.ExpiresAt > now)
+            .GroupBy(l => (l.OwnerSilo!, l.OwnerIncarnation ?? 0))
+            .ToDictionary(g => g.Key, g => g.Count());
+    }
+}
