@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using Vigil.TestSupport;
 
 namespace Vigil.Silo.Tests;
 
@@ -65,12 +66,12 @@ public sealed class ClusterProcessTests
 
     private static async Task<TestDatabase> FreshDatabaseAsync()
     {
-        var connectionString = Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(connectionString))
+        var server = TestDatabase.Server;
+        if (server is null)
         {
             Assert.Skip("VIGIL_TEST_POSTGRES is not set: ./test.sh starts a PostgreSQL and sets it.");
         }
 
-        return await TestDatabase.CreateAsync(connectionString);
+        return await TestDatabase.CreateAsync(server);
     }
 }

@@ -25,16 +25,8 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
         UseStorage(sp => new SqliteGrainStorage(path, sp.GetRequiredService<TimeProvider>()));
 
     /// <summary>State in PostgreSQL. Unless the connection string says otherwise, a silo uses at most 16 connections.</summary>
-    public GrainRuntimeBuilder UsePostgresStorage(string connectionString)
-    {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
-        {
-            settings.MaxPoolSize = 16;
-        }
-
-        return UseStorage(_ => new PostgresGrainStorage(NpgsqlDataSource.Create(settings.ConnectionString)));
-    }
+    public GrainRuntimeBuilder UsePostgresStorage(string connectionString) =>
+        UseStorage(_ => new PostgresGrainStorage(DataSource(connectionString)));
 
     /// <summary>
     /// Routes calls by shard ownership: shards <paramref name="router"/> places elsewhere go to that silo, whose
@@ -53,13 +45,7 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
     /// </summary>
     public GrainRuntimeBuilder UseCluster(string connectionString, Clustering.ClusterOptions cluster)
     {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
-        {
-            settings.MaxPoolSize = 16;
-        }
-
-        var dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
+        var dataSource = DataSource(connectionString);
         services.AddSingleton(cluster);
         services.AddSingleton(new Clustering.MembershipTable(dataSource));
         services.AddSingleton(new Clustering.ShardLeaseTable(dataSource, cluster.LeaseTimeToLive, cluster.SelfFenceAfter));
@@ -77,5 +63,17 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
         services.RemoveAll<IGrainStorage>();
         services.AddSingleton(factory);
         return this;
+    }
+
+    /// <summary>A silo's connections: at most 16 unless the connection string sets a pool size itself.</summary>
+    private static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxPoolSize = 16;
+        }
+
+        return NpgsqlDataSource.Create(settings.ConnectionString);
     }
 }

@@ -1,8 +1,11 @@
 using Npgsql;
 
-namespace Vigil.Silo.Tests;
+namespace Vigil.TestSupport;
 
-/// <summary>A database of its own on the test command's PostgreSQL, dropped afterwards.</summary>
+/// <summary>
+/// A database of its own on the test command's PostgreSQL (<c>VIGIL_TEST_POSTGRES</c>), dropped afterwards: for
+/// tests of cluster-wide tables, which must not share a database.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _admin;
@@ -16,6 +19,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>The test command's PostgreSQL, or null when none was provided (run ./test.sh to get one).</summary>
+    public static string? Server => Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES") is { Length: > 0 } value ? value : null;
 
     public static async Task<TestDatabase> CreateAsync(string admin)
     {
