@@ -290,6 +290,9 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
         }
     }
 
+    /// <summary>True when calls for the shard run on this silo (always, outside a cluster).</summary>
+    internal bool ServesLocally(int shard) => _router?.OwnerOf(shard) is null;
+
     /// <summary>
     /// Deactivates every activation of <paramref name="shards"/> (their dirty state committed) before the shards are
     /// handed to another silo. Calls for those shards are already routed away by then.

@@ -256,6 +256,7 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
         while (true)
         {
             WorkItem item;
+            var shardGone = false;
             lock (_gate)
             {
                 if (_queue.Count == 0 || _status == ActivationStatus.Deactivated)
@@ -264,8 +265,17 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
                     return;
                 }
 
-                item = _queue.Dequeue();
-                _current = item;
+                // A call that reached this activation after its shard left (or began to leave) this silo must not
+                // run here: the grain goes, and its waiting calls follow the shard.
+                shardGone = _status == ActivationStatus.Active && _queue.Peek() is ITimedCall && !_runtime.ServesLocally(Id.Shard);
+                item = shardGone ? _queue.Peek() : _queue.Dequeue();
+                _current = shardGone ? null : item;
+            }
+
+            if (shardGone)
+            {
+                await DeactivateAsync(DeactivationReason.Handoff).ConfigureAwait(false);
+                continue;
             }
 
             try
