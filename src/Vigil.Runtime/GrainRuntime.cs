@@ -17,6 +17,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
 {
     private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
     private readonly IShardRouter? _router;
+    private readonly IShardFence? _fence;
     private readonly RemoteGrainInvoker _remote = new();
     private ITimer? _collector;
     private ITimer? _sweeper;
@@ -36,6 +37,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
         IEnumerable<IShardFence> fences)
     {
         _router = routers.FirstOrDefault();
+        _fence = fences.FirstOrDefault();
         Options = options.Value;
         Types = types;
         Storage = storage;
@@ -43,7 +45,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
         TimeProvider = timeProvider;
         Logger = logger;
         Instruments = new RuntimeInstruments(meterFactory, () => _activations.Count, MailboxDepth, () => CommitQueue?.Depth ?? 0);
-        CommitQueue = new CommitQueue(storage, Options.CommitBatchSize, Options.CommitDelay, Instruments, logger, fences.FirstOrDefault());
+        CommitQueue = new CommitQueue(storage, Options.CommitBatchSize, Options.CommitDelay, Instruments, logger, _fence);
     }
 
     public CommitQueue CommitQueue { get; }
@@ -292,6 +294,9 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
 
     /// <summary>True when calls for the shard run on this silo (always, outside a cluster).</summary>
     internal bool ServesLocally(int shard) => _router?.OwnerOf(shard) is null;
+
+    /// <summary>The lease epoch this silo holds the shard at; null outside a cluster or when not held.</summary>
+    internal long? EpochOf(int shard) => _fence?.EpochOf(shard);
 
     /// <summary>
     /// Deactivates every activation of <paramref name="shards"/> (their dirty state committed) before the shards are

@@ -16,6 +16,7 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
     private long _lastActivity;
     private bool _deactivateRequested;
     private Grain? _grain;
+    private long? _epoch;
 
     public Activation(GrainRuntime runtime, GrainId id, IEnumerable<WorkItem>? waiting = null)
     {
@@ -146,6 +147,7 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
     {
         try
         {
+            _epoch = _runtime.EpochOf(Id.Shard);
             _grain = _runtime.Types.Create(Id, _runtime.Services);
             IGrainLifecycle lifecycle = _grain;
             lifecycle.Attach(this);
@@ -265,9 +267,11 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
                     return;
                 }
 
-                // A call that reached this activation after its shard left (or began to leave) this silo must not
-                // run here: the grain goes, and its waiting calls follow the shard.
-                shardGone = _status == ActivationStatus.Active && _queue.Peek() is ITimedCall && !_runtime.ServesLocally(Id.Shard);
+                // A call that reached this activation after its shard left (or began to leave) this silo, or after
+                // the shard was lost and taken back under a new epoch (the state here may be stale), must not run
+                // here: the grain goes, and its waiting calls follow the shard or meet a fresh activation.
+                shardGone = _status == ActivationStatus.Active && _queue.Peek() is ITimedCall
+                    && (!_runtime.ServesLocally(Id.Shard) || _runtime.EpochOf(Id.Shard) != _epoch);
                 item = shardGone ? _queue.Peek() : _queue.Dequeue();
                 _current = shardGone ? null : item;
             }
