@@ -12,4 +12,7 @@ internal static partial class ClusterLog
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Lease cycle of silo {Silo} failed")]
     public static partial void CycleFailed(ILogger logger, string silo, Exception exception);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Silo {Silo} failed to hand off {Count} shards; they stay here for now")]
+    public static partial void HandoffFailed(ILogger logger, string silo, int count, Exception exception);
 }

@@ -21,6 +21,7 @@ public sealed class ShardLeaseManager(
     private readonly ConcurrentDictionary<int, long> _held = new();
     private readonly ConcurrentDictionary<int, bool> _moving = new();
     private long _lastRenewal;
+    private Task _handoff = Task.CompletedTask;
     private bool _renewedOnce;
 
     public string SiloId => options.SiloId;
@@ -102,19 +103,39 @@ public sealed class ShardLeaseManager(
             }
         }
 
-        if (unwanted.Count > 0)
+        if (unwanted.Count > 0 && _handoff.IsCompleted)
         {
-            var moving = unwanted.Take(options.MaxHandoffsPerCycle).ToArray();
-            await HandOffAsync(moving, cancellationToken).ConfigureAwait(false);
+            // A hand-off waits for grains to deactivate, which may take long; renewals must not wait with it, or
+            // one slow grain would fence the whole silo. It runs beside the cycles; one at a time.
+            _handoff = HandOffInBackgroundAsync(unwanted.Take(options.MaxHandoffsPerCycle).ToArray());
         }
+
+        var patience = Min(options.RenewPeriod == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.RenewPeriod / 2, options.SelfFenceAfter / 4);
+        await Task.WhenAny(_handoff, Task.Delay(patience, timeProvider, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Planned shutdown: hand everything off and leave the membership.</summary>
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
+        await _handoff.ConfigureAwait(false);
         await membership.SetStatusAsync(options.SiloId, Incarnation, SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false);
         await HandOffAsync(_held.Keys.ToArray(), cancellationToken).ConfigureAwait(false);
         await membership.SetStatusAsync(options.SiloId, Incarnation, SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private async Task HandOffInBackgroundAsync(IReadOnlyCollection<int> shards)
+    {
+        try
+        {
+            await HandOffAsync(shards, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The shards stay held and are offered again in a later cycle.
+            ClusterLog.HandoffFailed(logger, options.SiloId, shards.Count, ex);
+        }
     }
 
     private async Task HandOffAsync(IReadOnlyCollection<int> shards, CancellationToken cancellationToken)
