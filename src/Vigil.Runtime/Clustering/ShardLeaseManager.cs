@@ -22,6 +22,10 @@ public sealed class ShardLeaseManager(
     private readonly ConcurrentDictionary<int, bool> _moving = new();
     private long _lastRenewal;
     private Task _handoff = Task.CompletedTask;
+
+    // Renew-and-replace and release-and-forget must not interleave: a renewal answered just before a release
+    // would otherwise put a shard back that this silo is giving away.
+    private readonly SemaphoreSlim _leaseGate = new(1, 1);
     private bool _renewedOnce;
 
     public string SiloId => options.SiloId;
@@ -65,8 +69,17 @@ public sealed class ShardLeaseManager(
     {
         // The clock is read before the statement is sent, so the silo never believes a lease is younger than it is.
         var attempt = timeProvider.GetTimestamp();
-        var renewed = await leases.RenewAsync(options.SiloId, Incarnation, cancellationToken).ConfigureAwait(false);
-        Replace(renewed);
+        await _leaseGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var renewed = await leases.RenewAsync(options.SiloId, Incarnation, cancellationToken).ConfigureAwait(false);
+            Replace(renewed);
+        }
+        finally
+        {
+            _leaseGate.Release();
+        }
+
         Volatile.Write(ref _lastRenewal, attempt);
         _renewedOnce = true;
         var (activations, callsPerSecond) = Load();
@@ -117,7 +130,7 @@ public sealed class ShardLeaseManager(
     /// <summary>Planned shutdown: hand everything off and leave the membership.</summary>
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
-        await _handoff.ConfigureAwait(false);
+        await _handoff.WaitAsync(cancellationToken).ConfigureAwait(false);
         await membership.SetStatusAsync(options.SiloId, Incarnation, SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false);
         await HandOffAsync(_held.Keys.ToArray(), cancellationToken).ConfigureAwait(false);
         await membership.SetStatusAsync(options.SiloId, Incarnation, SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
@@ -149,12 +162,20 @@ public sealed class ShardLeaseManager(
         try
         {
             await HandingOff(shards).ConfigureAwait(false);
-            foreach (var shard in shards)
+            await _leaseGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                _held.TryRemove(shard, out _);
-            }
+                foreach (var shard in shards)
+                {
+                    _held.TryRemove(shard, out _);
+                }
 
-            await leases.ReleaseAsync(options.SiloId, Incarnation, shards, cancellationToken).ConfigureAwait(false);
+                await leases.ReleaseAsync(options.SiloId, Incarnation, shards, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _leaseGate.Release();
+            }
         }
         finally
         {

@@ -270,7 +270,7 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
                 // A call that reached this activation after its shard left (or began to leave) this silo, or after
                 // the shard was lost and taken back under a new epoch (the state here may be stale), must not run
                 // here: the grain goes, and its waiting calls follow the shard or meet a fresh activation.
-                shardGone = _status == ActivationStatus.Active && _queue.Peek() is ITimedCall
+                shardGone = _status == ActivationStatus.Active && _queue.Peek() is ITimedCall or TimerTick
                     && (!_runtime.ServesLocally(Id.Shard) || _runtime.EpochOf(Id.Shard) != _epoch);
                 item = shardGone ? _queue.Peek() : _queue.Dequeue();
                 _current = shardGone ? null : item;

@@ -55,7 +55,14 @@ internal sealed class GrainCall<TResult>(GrainRequest<TResult> request, long sta
 
     public void TimeOut(GrainId grain, TimeSpan timeout) => Fail(new GrainCallTimeoutException(grain, request.MethodName, timeout));
 
-    public void Resend(GrainRuntime runtime, GrainId grain) =>
+    public void Resend(GrainRuntime runtime, GrainId grain)
+    {
+        if (_completion.Task.IsCompleted)
+        {
+            // Its caller already gave up: do not run it on the next owner.
+            return;
+        }
+
         runtime.InvokeAsync(grain, request).ContinueWith(
             static (task, state) =>
             {
@@ -73,6 +80,7 @@ internal sealed class GrainCall<TResult>(GrainRequest<TResult> request, long sta
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
 
     private async ValueTask AwaitAsync(Task<TResult> task)
     {
