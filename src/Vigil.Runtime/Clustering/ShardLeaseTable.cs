@@ -37,7 +37,10 @@ public sealed class ShardLeaseTable(NpgsqlDataSource dataSource, TimeSpan timeTo
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE vigil_shard_leases SET expires_at = now() + @ttl
-            WHERE owner_silo = @silo AND owner_incarnation = @inc AND expires_at > now()
+            WHERE shard IN (SELECT shard FROM vigil_shard_leases
+                            WHERE owner_silo = @silo AND owner_incarnation = @inc AND expires_at > now()
+                            ORDER BY shard
+                            FOR NO KEY UPDATE)
             RETURNING shard, epoch
             """);
         Bind(command, siloId, incarnation);

@@ -36,6 +36,22 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
 
     public async Task<BatchResult> WriteBatchAsync(IReadOnlyList<StateWrite> batch, IShardFence? fence, CancellationToken cancellationToken)
     {
+        // Lease rows are locked in shard order everywhere, but a deadlock or serialization failure is still
+        // possible against other statements; the transaction rolled back whole, so it is safe to run again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteBatchOnceAsync(batch, fence, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (attempt < 3 && ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+            }
+        }
+    }
+
+    private async Task<BatchResult> WriteBatchOnceAsync(IReadOnlyList<StateWrite> batch, IShardFence? fence, CancellationToken cancellationToken)
+    {
         var types = new string[batch.Count];
         var keys = new string[batch.Count];
         var payloads = new byte[]?[batch.Count];

@@ -38,6 +38,7 @@ internal static class ShardFenceCheck
             SELECT l.shard FROM vigil_shard_leases AS l
             JOIN UNNEST(@shards, @epochs) AS u(s, e) ON l.shard = u.s AND l.epoch = u.e
             WHERE l.owner_silo = @silo AND l.owner_incarnation = @inc AND l.expires_at > now()
+            ORDER BY l.shard
             FOR SHARE OF l
             """,
             connection,
