@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Runtime.Clustering;
-using Vigil.Runtime.Hosting;
 using Vigil.Runtime.Tests.Grains;
 using Vigil.TestSupport;
 
@@ -15,8 +14,8 @@ public sealed class ClusterRoutingTests
     public async Task Calls_reach_each_grains_owner_and_state_follows_a_scale_out_without_a_failed_call()
     {
         await using var db = await ClusterDatabase.CreateAsync();
-        await using var a = await StartSiloAsync(db, "A");
-        await using var b = await StartSiloAsync(db, "B");
+        await using var a = await ClusterSilos.StartAsync(db, "A");
+        await using var b = await ClusterSilos.StartAsync(db, "B");
         await CycleAsync(3, a, b);
         var grains = a.Services.GetRequiredService<IGrainFactory>();
         var keys = Enumerable.Range(0, Grains).Select(i => $"pod-{i}").ToArray();
@@ -25,7 +24,7 @@ public sealed class ClusterRoutingTests
         await AssertEachGrainRunsOnItsOwnerAsync(grains, keys, db, a, b);
 
         // Scale out under load: calls keep flowing while shards move to the new silo.
-        await using var c = await StartSiloAsync(db, "C");
+        await using var c = await ClusterSilos.StartAsync(db, "C");
         using var load = new CancellationTokenSource();
         var failures = 0;
         var calls = 0;
@@ -55,32 +54,9 @@ public sealed class ClusterRoutingTests
         var fromC = c.Services.GetRequiredService<IGrainFactory>();
         Assert.All(await Task.WhenAll(keys.Select(k => fromC.GetGrain<INoteGrain>(k).GetAsync())), (text, i) => Assert.Equal("note " + keys[i], text));
         await AssertEachGrainRunsOnItsOwnerAsync(fromC, keys, db, a, b, c);
-        Assert.All(new[] { a, b, c }, s => Assert.InRange(Manager(s).Held.Count, 1024 / 3 * 0.9, 1024 / 3 * 1.1));
+        Assert.All(new[] { a, b, c }, s => Assert.InRange(ClusterSilos.Manager(s).Held.Count, 1024 / 3 * 0.9, 1024 / 3 * 1.1));
     }
 
-    private static async Task<LoopbackGrpcHost> StartSiloAsync(ClusterDatabase db, string name)
-    {
-        var port = FreePort.Next();
-        return await LoopbackGrpcHost.StartAsync(
-            services =>
-            {
-                services.AddSingleton(new SiloName(name));
-                services.AddSingleton<NoteLog>();
-                services.AddSingleton<ActivationJournal>();
-                services.AddGrainRuntime(builder => builder
-                    .AddGrain<IWhereGrain, WhereGrain>()
-                    .AddGrain<INoteGrain, NoteGrain>()
-                    .UseCluster(db.DataSource.ConnectionString, new ClusterOptions
-                    {
-                        SiloId = name,
-                        Address = $"127.0.0.1:{port}",
-                        RenewPeriod = Timeout.InfiniteTimeSpan,
-                    }));
-            },
-            port: port);
-    }
-
-    private static ShardLeaseManager Manager(LoopbackGrpcHost silo) => silo.Services.GetRequiredService<ShardLeaseManager>();
 
     private static async Task CycleAsync(int rounds, params LoopbackGrpcHost[] silos)
     {
@@ -88,13 +64,13 @@ public sealed class ClusterRoutingTests
         {
             foreach (var silo in silos)
             {
-                await silo.Services.GetRequiredService<ClusterMembershipService>().CycleAsync(CancellationToken.None);
+                await ClusterSilos.CycleAsync(silo);
             }
         }
 
         foreach (var silo in silos)
         {
-            await silo.Services.GetRequiredService<ClusterMembershipService>().CycleAsync(CancellationToken.None);
+            await ClusterSilos.CycleAsync(silo);
         }
     }
 
@@ -108,6 +84,6 @@ public sealed class ClusterRoutingTests
             Assert.Equal($"{owners[new GrainId("test.where", key).Shard]}:x", where);
         }
 
-        Assert.Equal(silos.Length, silos.Select(s => Manager(s).Held.Count).Count(n => n > 0));
+        Assert.Equal(silos.Length, silos.Select(s => ClusterSilos.Manager(s).Held.Count).Count(n => n > 0));
     }
 }

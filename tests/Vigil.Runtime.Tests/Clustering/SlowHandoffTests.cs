@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Runtime.Clustering;
-using Vigil.Runtime.Hosting;
 using Vigil.Runtime.Tests.Grains;
-using Vigil.TestSupport;
 
 namespace Vigil.Runtime.Tests.Clustering;
 
@@ -15,52 +13,26 @@ public sealed class SlowHandoffTests
     {
         await using var db = await ClusterDatabase.CreateAsync();
         var gate = new HangGate();
-        await using var a = await StartSiloAsync(db, "A", gate);
-        await Cycle(a);
+        await using var a = await ClusterSilos.StartAsync(db, "A", gate, TimeSpan.FromSeconds(2));
+        await ClusterSilos.CycleAsync(a);
         // Hand-offs go in shard order, so the first shard B should own is in the first batch.
         var shard = Enumerable.Range(0, GrainId.ShardCount).First(s => Rendezvous.OwnerOf(s, ["A", "B"]) == "B");
         var key = Enumerable.Range(0, 1_000_000).Select(i => $"k{i}").First(k => new GrainId("test.slownote", k).Shard == shard);
         await a.Services.GetRequiredService<IGrainFactory>().GetGrain<ISlowNoteGrain>(key).SetLaterAsync("x");
-        await using var b = await StartSiloAsync(db, "B", new HangGate());
+        await using var b = await ClusterSilos.StartAsync(db, "B", selfFenceAfter: TimeSpan.FromSeconds(2));
         try
         {
             // A starts handing the slow grain's shard to B; its deactivation hook waits on the gate.
-            await Cycle(a).WaitAsync(TimeSpan.FromSeconds(30), Ct);
-            Assert.True(Manager(a).IsMoving(shard));
-            await Cycle(a).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            await ClusterSilos.CycleAsync(a).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            Assert.True(ClusterSilos.Manager(a).IsMoving(shard));
+            await ClusterSilos.CycleAsync(a).WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
-            Assert.True(Manager(a).IsServing);
-            Assert.True(Manager(a).Held.ContainsKey(shard), "the moving shard stays held until its grains are gone");
+            Assert.True(ClusterSilos.Manager(a).IsServing);
+            Assert.True(ClusterSilos.Manager(a).Held.ContainsKey(shard), "the moving shard stays held until its grains are gone");
         }
         finally
         {
             gate.Open();
         }
-    }
-
-    private static Task Cycle(LoopbackGrpcHost silo) => silo.Services.GetRequiredService<ClusterMembershipService>().CycleAsync(Ct);
-
-    private static ShardLeaseManager Manager(LoopbackGrpcHost silo) => silo.Services.GetRequiredService<ShardLeaseManager>();
-
-    private static async Task<LoopbackGrpcHost> StartSiloAsync(ClusterDatabase db, string name, HangGate gate)
-    {
-        var port = FreePort.Next();
-        return await LoopbackGrpcHost.StartAsync(
-            services =>
-            {
-                services.AddSingleton(new SiloName(name));
-                services.AddSingleton(gate);
-                services.AddSingleton<ActivationJournal>();
-                services.AddGrainRuntime(builder => builder
-                    .AddGrain<ISlowNoteGrain, SlowNoteGrain>()
-                    .UseCluster(db.DataSource.ConnectionString, new ClusterOptions
-                    {
-                        SiloId = name,
-                        Address = $"127.0.0.1:{port}",
-                        RenewPeriod = Timeout.InfiniteTimeSpan,
-                        SelfFenceAfter = TimeSpan.FromSeconds(2),
-                    }));
-            },
-            port: port);
     }
 }
