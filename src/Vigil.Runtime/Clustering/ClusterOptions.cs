@@ -22,4 +22,11 @@ public sealed class ClusterOptions
 
     /// <summary>At most this many shards are handed off per cycle on a planned move; crash take-over is not limited.</summary>
     public int MaxHandoffsPerCycle { get; set; } = 64;
+
+    /// <summary>
+    /// Records, in each commit's own transaction, the (shard, epoch) it committed under and which silo incarnation
+    /// did, in <c>vigil_commit_log</c>: evidence that no two silos ever wrote under one lease. Off by default (one
+    /// row per shard and epoch a silo writes under); the churn tests and the cluster benchmark turn it on.
+    /// </summary>
+    public bool RecordCommits { get; set; }
 }

@@ -35,5 +35,18 @@ public static class ClusterSchema
             "load figures each silo reports with its heartbeat, for the operators' view",
             "ALTER TABLE vigil_silos ADD COLUMN activations BIGINT NOT NULL DEFAULT 0, ADD COLUMN calls_per_second DOUBLE PRECISION NOT NULL DEFAULT 0",
             Sqlite: string.Empty),
+        new(
+            3,
+            "an optional record of which silo incarnation committed under which shard epoch, written in the commit's own transaction",
+            """
+            CREATE TABLE vigil_commit_log (
+                shard INTEGER NOT NULL,
+                epoch BIGINT NOT NULL,
+                silo_id TEXT NOT NULL,
+                incarnation BIGINT NOT NULL,
+                first_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                PRIMARY KEY (shard, epoch, silo_id, incarnation))
+            """,
+            Sqlite: string.Empty),
     ];
 }

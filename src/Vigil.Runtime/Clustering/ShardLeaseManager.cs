@@ -30,6 +30,8 @@ public sealed class ShardLeaseManager(
 
     public string SiloId => options.SiloId;
 
+    public bool RecordsCommits => options.RecordCommits;
+
     public long Incarnation { get; private set; }
 
     /// <summary>The load figures sent with each heartbeat: activations and calls per second.</summary>

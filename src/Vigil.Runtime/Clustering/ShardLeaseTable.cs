@@ -6,7 +6,9 @@ namespace Vigil.Runtime.Clustering;
 /// <summary>
 /// Shard ownership. A lease is taken only when its holder has not renewed for <paramref name="takeoverAfter"/>
 /// (by then the holder has fenced itself by its own clock), when it was released, or when it belongs to a silo
-/// that is dead or has restarted since; every take adds one to the epoch. Times are the database's clock.
+/// that is dead or has restarted since; every take adds one to the epoch. Times are the database's clock. Rows
+/// locked by a commit in flight (its fence check holds them shared) are skipped, not waited for: a stalled holder
+/// cannot stall the taker's cycle, and the shard is taken in a later cycle.
 /// </summary>
 public sealed class ShardLeaseTable(NpgsqlDataSource dataSource, TimeSpan timeToLive, TimeSpan? takeoverAfter = null)
 {
@@ -19,11 +21,15 @@ public sealed class ShardLeaseTable(NpgsqlDataSource dataSource, TimeSpan timeTo
         await using var command = dataSource.CreateCommand("""
             UPDATE vigil_shard_leases AS l
             SET owner_silo = @silo, owner_incarnation = @inc, epoch = l.epoch + 1, expires_at = now() + @ttl
-            WHERE l.shard = ANY(@shards)
-              AND (l.expires_at <= now() + @margin
-                   OR l.owner_silo IS NULL
-                   OR NOT EXISTS (SELECT 1 FROM vigil_silos m
-                                  WHERE m.silo_id = l.owner_silo AND m.incarnation = l.owner_incarnation AND m.status <> 'Dead'))
+            WHERE l.shard IN (
+                SELECT c.shard FROM vigil_shard_leases AS c
+                WHERE c.shard = ANY(@shards)
+                  AND (c.expires_at <= now() + @margin
+                       OR c.owner_silo IS NULL
+                       OR NOT EXISTS (SELECT 1 FROM vigil_silos m
+                                      WHERE m.silo_id = c.owner_silo AND m.incarnation = c.owner_incarnation AND m.status <> 'Dead'))
+                ORDER BY c.shard
+                FOR UPDATE SKIP LOCKED)
             RETURNING l.shard, l.epoch
             """);
         Bind(command, siloId, incarnation);

@@ -45,7 +45,7 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
     /// </summary>
     public GrainRuntimeBuilder UseCluster(string connectionString, Clustering.ClusterOptions cluster)
     {
-        var dataSource = DataSource(connectionString);
+        var dataSource = DataSource(connectionString, cluster.SelfFenceAfter / 2);
         services.AddSingleton(cluster);
         services.AddSingleton(new Clustering.MembershipTable(dataSource));
         services.AddSingleton(new Clustering.ShardLeaseTable(dataSource, cluster.LeaseTimeToLive, cluster.SelfFenceAfter));
@@ -65,13 +65,24 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
         return this;
     }
 
-    /// <summary>A silo's connections: at most 16 unless the connection string sets a pool size itself.</summary>
-    private static NpgsqlDataSource DataSource(string connectionString)
+    /// <summary>
+    /// A silo's connections: at most 16 unless the connection string sets a pool size itself. In a cluster a
+    /// transaction left open by a stalled silo (paused, cut off mid-commit) is ended by the server after
+    /// <paramref name="stalledTransactionLimit"/>, so the share locks its fence check holds cannot keep the shard
+    /// from its next owner.
+    /// </summary>
+    private static NpgsqlDataSource DataSource(string connectionString, TimeSpan? stalledTransactionLimit = null)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
         {
             settings.MaxPoolSize = 16;
+        }
+
+        if (stalledTransactionLimit is { } limit)
+        {
+            var ms = Math.Max(1, (long)limit.TotalMilliseconds);
+            settings.Options = $"{settings.Options} -c idle_in_transaction_session_timeout={ms}".Trim();
         }
 
         return NpgsqlDataSource.Create(settings.ConnectionString);

@@ -10,6 +10,9 @@ public interface IShardFence
 
     long Incarnation { get; }
 
+    /// <summary>True when each commit also records its (shard, epoch, silo, incarnation) in <c>vigil_commit_log</c>.</summary>
+    bool RecordsCommits => false;
+
     /// <summary>The epoch this silo holds the shard at, or null when it does not serve the shard.</summary>
     long? EpochOf(int shard);
 

@@ -57,6 +57,30 @@ internal static class ShardFenceCheck
         }
 
         lost.UnionWith(touched.Where(s => !confirmed.Contains(s)));
+        if (lost.Count == 0 && fence.RecordsCommits)
+        {
+            await RecordAsync(connection, transaction, fence, held, cancellationToken).ConfigureAwait(false);
+        }
+
         return lost;
+    }
+
+    /// <summary>In the same transaction, so a row exists exactly when the commit it describes did.</summary>
+    private static async Task RecordAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IShardFence fence, List<(int Shard, long Epoch)> held, CancellationToken cancellationToken)
+    {
+        await using var record = new NpgsqlCommand(
+            """
+            INSERT INTO vigil_commit_log (shard, epoch, silo_id, incarnation)
+            SELECT u.s, u.e, @silo, @inc FROM UNNEST(@shards, @epochs) AS u(s, e)
+            ON CONFLICT DO NOTHING
+            """,
+            connection,
+            transaction);
+        record.Parameters.Add(new NpgsqlParameter("shards", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = held.Select(h => h.Shard).ToArray() });
+        record.Parameters.Add(new NpgsqlParameter("epochs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = held.Select(h => h.Epoch).ToArray() });
+        record.Parameters.AddWithValue("silo", fence.SiloId);
+        record.Parameters.AddWithValue("inc", fence.Incarnation);
+        await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
