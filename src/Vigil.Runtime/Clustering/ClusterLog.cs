@@ -15,4 +15,7 @@ internal static partial class ClusterLog
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Silo {Silo} failed to hand off {Count} shards; they stay here for now")]
     public static partial void HandoffFailed(ILogger logger, string silo, int count, Exception exception);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Debug, Message = "Silo {Silo} lost its cluster notifications; reconnecting")]
+    public static partial void ListenFailed(ILogger logger, string silo, Exception exception);
 }

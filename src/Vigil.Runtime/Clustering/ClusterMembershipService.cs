@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Runtime.Remoting;
@@ -6,19 +7,25 @@ namespace Vigil.Runtime.Clustering;
 
 /// <summary>
 /// Runs this silo's part in the cluster: join, a renew-and-rebalance cycle every <see cref="ClusterOptions.RenewPeriod"/>
-/// (an infinite period leaves cycles to the caller, as tests do), and on planned shutdown a handoff of every shard.
+/// and at once whenever another silo announces a change or a hand-off of this silo's finishes (an infinite period
+/// leaves cycles to the caller, as tests do), and on planned shutdown a handoff of every shard.
 /// </summary>
 public sealed class ClusterMembershipService(
     ShardLeaseManager manager,
     GrainRuntime runtime,
     IShardRouter router,
     MembershipTable membership,
+    ClusterSignals signals,
     ClusterOptions options,
     TimeProvider timeProvider,
     ILogger<ClusterMembershipService> logger) : IHostedService, IAsyncDisposable
 {
+    private static readonly TimeSpan MinimumSpacing = TimeSpan.FromMilliseconds(20);
+
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private Task _loop = Task.CompletedTask;
+    private Task _listener = Task.CompletedTask;
     private (long Calls, long Timestamp) _lastReading;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -26,25 +33,41 @@ public sealed class ClusterMembershipService(
         await membership.InitializeAsync(cancellationToken).ConfigureAwait(false);
         manager.HandingOff = runtime.DeactivateShardsAsync;
         manager.Load = MeasureLoad;
+        manager.HandedOff = Wake;
         await manager.JoinAsync(cancellationToken).ConfigureAwait(false);
         await CycleAsync(cancellationToken).ConfigureAwait(false);
         if (options.RenewPeriod != Timeout.InfiniteTimeSpan)
         {
             _loop = Task.Run(() => LoopAsync(_stopping.Token), CancellationToken.None);
+            _listener = Task.Run(() => signals.ListenAsync(options.SiloId, Wake, _stopping.Token), CancellationToken.None);
         }
     }
+
+    /// <summary>Asks for a cycle now rather than at the next period (several requests make one cycle).</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Raised after every cycle, whether it succeeded or not: something to wait on instead of the clock.</summary>
+    public event Action? Cycled;
 
     /// <summary>One cycle, then a fresh view of who owns what.</summary>
     public async Task CycleAsync(CancellationToken cancellationToken)
     {
-        await manager.CycleAsync(cancellationToken).ConfigureAwait(false);
-        await router.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await manager.CycleAsync(cancellationToken).ConfigureAwait(false);
+            await router.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Cycled?.Invoke();
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+        await _listener.ConfigureAwait(false);
         await manager.LeaveAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -65,11 +88,11 @@ public sealed class ClusterMembershipService(
 
     private async Task LoopAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.RenewPeriod, timeProvider);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            while (!cancellationToken.IsCancellationRequested)
             {
+                await NextCycleDueAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
                     await CycleAsync(cancellationToken).ConfigureAwait(false);
@@ -84,5 +107,18 @@ public sealed class ClusterMembershipService(
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>Waits for the renew period to pass or for a wake-up, whichever is first; wake-ups stay a little apart.</summary>
+    private async Task NextCycleDueAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(MinimumSpacing, timeProvider, cancellationToken).ConfigureAwait(false);
+        using var period = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var due = Task.Delay(options.RenewPeriod, timeProvider, period.Token);
+        var woken = _wake.Reader.WaitToReadAsync(period.Token).AsTask();
+        await Task.WhenAny(due, woken).ConfigureAwait(false);
+        await period.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        _wake.Reader.TryRead(out _);
     }
 }

@@ -12,14 +12,15 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource)
     /// <summary>Registers this start of the silo and returns its new incarnation (greater than any before it).</summary>
     public async Task<long> JoinAsync(string siloId, string address, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO vigil_silos AS s VALUES (@id, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint, @address, 'Active', now(), now())
+        await using var command = dataSource.CreateCommand($"""
+            INSERT INTO vigil_silos AS s VALUES (@silo, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint, @address, 'Active', now(), now())
             ON CONFLICT (silo_id) DO UPDATE
                 SET incarnation = GREATEST(s.incarnation + 1, EXCLUDED.incarnation), address = EXCLUDED.address,
                     status = 'Active', heartbeat_at = now(), started_at = now()
-            RETURNING incarnation
+            RETURNING incarnation;
+            {ClusterSignals.Announce}
             """);
-        command.Parameters.AddWithValue("id", siloId);
+        command.Parameters.AddWithValue("silo", siloId);
         command.Parameters.AddWithValue("address", address);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
@@ -38,9 +39,10 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource)
 
     public async Task SetStatusAsync(string siloId, long incarnation, SiloStatus status, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("UPDATE vigil_silos SET status = @status WHERE silo_id = @id AND incarnation = @inc");
+        await using var command = dataSource.CreateCommand(
+            $"UPDATE vigil_silos SET status = @status WHERE silo_id = @silo AND incarnation = @inc; {ClusterSignals.Announce}");
         command.Parameters.AddWithValue("status", status.ToString());
-        command.Parameters.AddWithValue("id", siloId);
+        command.Parameters.AddWithValue("silo", siloId);
         command.Parameters.AddWithValue("inc", incarnation);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

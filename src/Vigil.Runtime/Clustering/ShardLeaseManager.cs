@@ -40,6 +40,9 @@ public sealed class ShardLeaseManager(
     /// <summary>Called with shards about to be released, so calls can be held and their state flushed first.</summary>
     public Func<IReadOnlyCollection<int>, Task> HandingOff { get; set; } = _ => Task.CompletedTask;
 
+    /// <summary>Called when a background hand-off has finished, so the next batch need not wait for the next period.</summary>
+    public Action HandedOff { get; set; } = () => { };
+
     /// <summary>True while the last successful renewal is recent enough to keep serving.</summary>
     public bool IsServing => _renewedOnce && timeProvider.GetElapsedTime(Volatile.Read(ref _lastRenewal)) < options.SelfFenceAfter;
 
@@ -69,21 +72,7 @@ public sealed class ShardLeaseManager(
     /// <summary>One renew-and-rebalance cycle. Failures leave the held set as it was; self-fencing covers the rest.</summary>
     public async Task CycleAsync(CancellationToken cancellationToken)
     {
-        // The clock is read before the statement is sent, so the silo never believes a lease is younger than it is.
-        var attempt = timeProvider.GetTimestamp();
-        await _leaseGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var renewed = await leases.RenewAsync(options.SiloId, Incarnation, cancellationToken).ConfigureAwait(false);
-            Replace(renewed);
-        }
-        finally
-        {
-            _leaseGate.Release();
-        }
-
-        Volatile.Write(ref _lastRenewal, attempt);
-        _renewedOnce = true;
+        await RenewAsync(cancellationToken).ConfigureAwait(false);
         var (activations, callsPerSecond) = Load();
         if (!await membership.HeartbeatAsync(options.SiloId, Incarnation, cancellationToken, activations, callsPerSecond).ConfigureAwait(false))
         {
@@ -129,13 +118,41 @@ public sealed class ShardLeaseManager(
         await Task.WhenAny(_handoff, Task.Delay(patience, timeProvider, cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>Planned shutdown: hand everything off and leave the membership.</summary>
+    /// <summary>
+    /// Planned shutdown: hand everything off, a bounded batch at a time so the shards not yet moving keep serving,
+    /// renewing between batches, then leave the membership.
+    /// </summary>
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
         await _handoff.WaitAsync(cancellationToken).ConfigureAwait(false);
         await membership.SetStatusAsync(options.SiloId, Incarnation, SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false);
-        await HandOffAsync(_held.Keys.ToArray(), cancellationToken).ConfigureAwait(false);
+        foreach (var batch in _held.Keys.Order().Chunk(options.MaxHandoffsPerCycle).ToArray())
+        {
+            await HandOffAsync(batch, cancellationToken).ConfigureAwait(false);
+            await RenewAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await membership.SetStatusAsync(options.SiloId, Incarnation, SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One statement renews every lease still held; what the database no longer lists is dropped here.</summary>
+    private async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        // The clock is read before the statement is sent, so the silo never believes a lease is younger than it is.
+        var attempt = timeProvider.GetTimestamp();
+        await _leaseGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var renewed = await leases.RenewAsync(options.SiloId, Incarnation, cancellationToken).ConfigureAwait(false);
+            Replace(renewed);
+        }
+        finally
+        {
+            _leaseGate.Release();
+        }
+
+        Volatile.Write(ref _lastRenewal, attempt);
+        _renewedOnce = true;
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
@@ -151,6 +168,8 @@ public sealed class ShardLeaseManager(
             // The shards stay held and are offered again in a later cycle.
             ClusterLog.HandoffFailed(logger, options.SiloId, shards.Count, ex);
         }
+
+        HandedOff();
     }
 
     private async Task HandOffAsync(IReadOnlyCollection<int> shards, CancellationToken cancellationToken)

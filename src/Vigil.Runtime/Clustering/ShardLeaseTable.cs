@@ -56,9 +56,10 @@ public sealed class ShardLeaseTable(NpgsqlDataSource dataSource, TimeSpan timeTo
     /// <summary>Gives shards up at once (planned handoff): the next owner need not wait for expiry.</summary>
     public async Task ReleaseAsync(string siloId, long incarnation, IReadOnlyCollection<int> shards, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             UPDATE vigil_shard_leases SET expires_at = now()
-            WHERE owner_silo = @silo AND owner_incarnation = @inc AND shard = ANY(@shards)
+            WHERE owner_silo = @silo AND owner_incarnation = @inc AND shard = ANY(@shards);
+            {ClusterSignals.Announce}
             """);
         Bind(command, siloId, incarnation);
         command.Parameters.Add(new NpgsqlParameter("shards", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = shards.ToArray() });

@@ -50,6 +50,8 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
         services.AddSingleton(new Clustering.MembershipTable(dataSource));
         services.AddSingleton(new Clustering.ShardLeaseTable(dataSource, cluster.LeaseTimeToLive, cluster.SelfFenceAfter));
         services.AddSingleton<Clustering.ShardLeaseManager>();
+        services.AddSingleton(sp => new Clustering.ClusterSignals(
+            dataSource, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Clustering.ClusterSignals>>()));
         services.AddSingleton<Persistence.IShardFence>(sp => sp.GetRequiredService<Clustering.ShardLeaseManager>());
         services.AddSingleton<Clustering.LeaseShardRouter>();
         services.AddSingleton<Clustering.ClusterMembershipService>();

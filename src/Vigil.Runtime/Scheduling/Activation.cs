@@ -110,8 +110,21 @@ internal sealed class Activation : IThreadPoolWorkItem, IGrainContext
 
     public Task<StoredState?> ReadStateAsync(CancellationToken cancellationToken) => _runtime.Storage.ReadAsync(Id, cancellationToken);
 
-    public Task<long> WriteStateAsync(byte[]? payload, long expectedVersion) =>
-        _runtime.CommitQueue.EnqueueAsync(new Persistence.StateWrite(Id, payload, expectedVersion));
+    public async Task<long> WriteStateAsync(byte[]? payload, long expectedVersion)
+    {
+        try
+        {
+            return await _runtime.CommitQueue.EnqueueAsync(new Persistence.StateWrite(Id, payload, expectedVersion)).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The state here now differs from what is stored (and after an unclear commit the stored version may
+            // not be the one this activation expects, so every later write would conflict): after this turn the
+            // activation goes, and the next call reloads what was really committed.
+            _deactivateRequested = true;
+            throw;
+        }
+    }
 
     /// <summary>True when nothing is queued or running and the last call is older than <paramref name="age"/>.</summary>
     public bool IsIdleFor(TimeSpan age)
