@@ -1,0 +1,8 @@
+namespace Vigil.Runtime.Testing.Processes;
+
+/// <summary>
+/// Closed-loop load from the silo that receives it: <see cref="Concurrency"/> workers, worker i cycling over keys
+/// i, i + Concurrency, ...; each waits <see cref="IntervalMs"/> between the starts of its calls (0: none). Runs for
+/// <see cref="Seconds"/> or until <c>POST /control/load/stop</c>.
+/// </summary>
+public sealed record LoadRequest(string Operation, IReadOnlyList<string> Keys, double Seconds, int Concurrency = 64, double IntervalMs = 0);
