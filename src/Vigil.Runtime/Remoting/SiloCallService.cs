@@ -1,53 +1,44 @@
-using Google.Protobuf;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vigil.Grpc;
 using Vigil.Grpc.Server;
 using Vigil.Runtime.Remoting.V1;
 
 namespace Vigil.Runtime.Remoting;
 
-/// <summary>The owner's side of a call from another silo: run it here, or say who owns the shard now.</summary>
-public sealed class SiloCallService(GrainRuntime runtime, IEnumerable<IShardRouter> routers, ILogger<SiloCallService> logger) : IGrpcService
+/// <summary>
+/// The owner's side of calls from other silos: one <see cref="InboundCallStream"/> per caller stream, each call run
+/// here or answered with who owns the shard now.
+/// </summary>
+public sealed class SiloCallService : IGrpcService
 {
-    private readonly IShardRouter? _router = routers.FirstOrDefault();
+    private readonly GrainRuntime _runtime;
+    private readonly IShardRouter? _router;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILogger<SiloCallService> _logger;
+    private readonly int _maxInFlight;
 
-    public void Bind(GrpcServiceBinder binder) => binder.Unary(SiloCallsApi.Invoke, InvokeAsync);
-
-    private async Task<GrainCallResult> InvokeAsync(GrainCallRequest message, ServerCallContext context)
+    public SiloCallService(
+        GrainRuntime runtime,
+        IEnumerable<IShardRouter> routers,
+        IOptions<SiloCallServiceOptions> options,
+        IHostApplicationLifetime lifetime,
+        ILogger<SiloCallService> logger)
     {
-        var grain = new GrainId(message.GrainType, message.GrainKey);
-        if (_router?.OwnerOf(grain.Shard) is { } owner)
-        {
-            return new GrainCallResult { Redirect = owner };
-        }
-
-        GrainRequest request;
-        try
-        {
-            request = GrainCallCodec.Decode(message.RequestType, message.Arguments.Span);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException)
-        {
-            throw new Grpc.RpcException(Grpc.StatusCode.InvalidArgument, ex.Message);
-        }
-
-        var running = request.InvokeBoxedAsync(runtime, grain);
-        if (message.OneWay)
-        {
-            _ = running.ContinueWith(
-                t => RuntimeLog.OneWayCallFailed(logger, request.MethodName, t.Exception!),
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted,
-                TaskScheduler.Default);
-            return new GrainCallResult { Value = ByteString.Empty };
-        }
-
-        try
-        {
-            return new GrainCallResult { Value = ByteString.CopyFrom(GrainCallCodec.EncodeResult(await running.ConfigureAwait(false), request.ResultType)) };
-        }
-        catch (Exception ex)
-        {
-            return new GrainCallResult { Error = new GrainCallError { Type = ex.GetType().FullName ?? ex.GetType().Name, Message = ex.Message } };
-        }
+        _maxInFlight = options.Value.MaxCallsInFlightPerStream;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_maxInFlight, 1, nameof(SiloCallServiceOptions.MaxCallsInFlightPerStream));
+        _runtime = runtime;
+        _router = routers.FirstOrDefault();
+        _lifetime = lifetime;
+        _logger = logger;
     }
+
+    public void Bind(GrpcServiceBinder binder) => binder.DuplexStreaming(SiloCallsApi.Call, CallAsync);
+
+    // A stream lives as long as its caller, so it is ended here when the host stops: Kestrel would otherwise
+    // wait for it until the shutdown timeout.
+    private Task CallAsync(IAsyncStreamReader<GrainCallBatch> requests, IAsyncStreamWriter<GrainCallResultBatch> responses, ServerCallContext context) =>
+        new InboundCallStream(_runtime, _router, requests, responses, _maxInFlight, _logger)
+            .RunAsync(context.CancellationToken, _lifetime.ApplicationStopping);
 }

@@ -8,6 +8,6 @@ public static class SiloCallsApi
 {
     public static readonly ServiceDescriptor Descriptor = SiloCallsReflection.Descriptor.Services[0];
 
-    public static readonly Method<GrainCallRequest, GrainCallResult> Invoke =
-        Method<GrainCallRequest, GrainCallResult>.FromDescriptor(Descriptor, "Invoke");
+    public static readonly Method<GrainCallBatch, GrainCallResultBatch> Call =
+        Method<GrainCallBatch, GrainCallResultBatch>.FromDescriptor(Descriptor, "Call");
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Vigil.Runtime.Hosting;
 using Vigil.Runtime.Remoting;
 using Vigil.Runtime.Tests.Grains;
 using Vigil.TestSupport;
@@ -18,8 +17,8 @@ public sealed class RemoteCallTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _a = await StartSiloAsync("A", _routerA);
-        _b = await StartSiloAsync("B", _routerB);
+        _a = await RemoteSilo.StartAsync("A", _routerA, o => o.CallTimeout = TimeSpan.FromSeconds(2));
+        _b = await RemoteSilo.StartAsync("B", _routerB);
 
         // Even shards live on A, odd shards on B.
         _routerA.Assign(shard => shard % 2 == 0 ? null : _b.Address.Authority);
@@ -28,6 +27,8 @@ public sealed class RemoteCallTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        _a.Gate().Open();
+        _b.Gate().Open();
         await _a.DisposeAsync();
         await _b.DisposeAsync();
     }
@@ -54,17 +55,49 @@ public sealed class RemoteCallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task One_way_calls_to_a_remote_grain_run_there()
+    public async Task One_way_calls_to_a_remote_grain_run_there_in_the_order_sent()
     {
         var remote = GrainsOnA.GetGrain<IWhereGrain>(KeyOnShard(even: false));
+        var sent = Enumerable.Range(0, 300).Select(i => $"note-{i}").ToList();
 
-        await remote.NoteAsync("first");
-        await remote.NoteAsync("second");
-        await _b.Services.GetRequiredService<NoteLog>().WaitForAsync(2);
+        foreach (var note in sent)
+        {
+            await remote.NoteAsync(note);
+        }
 
-        // Separate one-way sends may overtake each other between silos; ordered delivery needs the batched stream.
-        Assert.Equal(["B:first", "B:second"], _b.Services.GetRequiredService<NoteLog>().Notes.Order());
+        // One stream per destination, admitted in the order written: the two-way call comes after every note.
+        Assert.Equal(sent, await remote.NotesAsync());
+        Assert.Equal(sent.Select(n => "B:" + n), _b.Services.GetRequiredService<NoteLog>().Notes);
         Assert.Empty(_a.Services.GetRequiredService<NoteLog>().Notes);
+    }
+
+    [Fact]
+    public async Task A_fast_calls_result_is_not_held_behind_a_slow_call_to_the_same_silo()
+    {
+        var slow = GrainsOnA.GetGrain<IGatedGrain>(RemoteSilo.KeyOnShard("test.gated", even: false)).PassAsync("slow");
+        await _b.Gate().WaitForEnteredAsync(1);
+
+        Assert.Equal("B:fast", await GrainsOnA.GetGrain<IWhereGrain>(KeyOnShard(even: false)).WhereAsync("fast"));
+        Assert.False(slow.IsCompleted);
+
+        _b.Gate().Open();
+        Assert.Equal("B:slow", await slow);
+    }
+
+    [Fact]
+    public async Task A_remote_call_that_outlives_the_call_timeout_fails_as_timed_out_and_is_not_sent_again()
+    {
+        var key = RemoteSilo.KeyOnShard("test.gated", even: false);
+
+        var error = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => GrainsOnA.GetGrain<IGatedGrain>(key).PassAsync("late"));
+
+        Assert.Equal("test.gated", error.Grain.Type);
+        Assert.Equal(["late"], _b.Gate().Entered);
+
+        // The stream outlives the timed-out call: the grain's next call is answered on it.
+        _b.Gate().Open();
+        Assert.Equal("B:again", await GrainsOnA.GetGrain<IGatedGrain>(key).PassAsync("again"));
+        Assert.Equal(["late", "again"], _b.Gate().Entered);
     }
 
     [Fact]
@@ -80,23 +113,22 @@ public sealed class RemoteCallTests : IAsyncLifetime
         Assert.Equal(1, _routerA.Refreshes);
     }
 
-    private static async Task<LoopbackGrpcHost> StartSiloAsync(string name, TestRouter router) =>
-        await LoopbackGrpcHost.StartAsync(services =>
-        {
-            services.AddSingleton(new SiloName(name));
-            services.AddSingleton<NoteLog>();
-            services.AddGrainRuntime(b => b.AddGrain<IWhereGrain, WhereGrain>().UseShardRouter(_ => router));
-        });
-
-    private static string KeyOnShard(bool even)
+    [Fact]
+    public async Task Calls_waiting_on_a_silo_that_dies_follow_the_shard_to_its_next_owner()
     {
-        for (var i = 0; ; i++)
-        {
-            var key = $"pod-{i}";
-            if (new GrainId("test.where", key).Shard % 2 == (even ? 0 : 1))
-            {
-                return key;
-            }
-        }
+        var key = RemoteSilo.KeyOnShard("test.gated", even: false);
+        var waiting = GrainsOnA.GetGrain<IGatedGrain>(key).PassAsync("orphaned");
+        await _b.Gate().WaitForEnteredAsync(1);
+
+        // B crashes; A's next look at the owners finds the shard is A's now.
+        _routerA.AssignOnRefresh(_ => null);
+        _a.Gate().Open();
+        await RemoteSilo.KillAsync(_b);
+        _b = await RemoteSilo.StartAsync("B2", _routerB);
+
+        Assert.Equal("A:orphaned", await waiting);
+        Assert.Equal(1, _routerA.Refreshes);
     }
+
+    private static string KeyOnShard(bool even) => RemoteSilo.KeyOnShard("test.where", even);
 }

@@ -1,0 +1,185 @@
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using Vigil.Grpc;
+using Vigil.Runtime.Remoting.V1;
+
+namespace Vigil.Runtime.Remoting;
+
+/// <summary>
+/// The owner's end of one caller's Call stream. Requests are admitted in the order read, at most
+/// <see cref="SiloCallServiceOptions.MaxCallsInFlightPerStream"/> unanswered at a time (past that, reading waits);
+/// each result is queued the moment its call completes, and one writer sends what is queued.
+/// </summary>
+internal sealed class InboundCallStream(
+    GrainRuntime runtime,
+    IShardRouter? router,
+    IAsyncStreamReader<GrainCallBatch> requests,
+    IAsyncStreamWriter<GrainCallResultBatch> responses,
+    int maxInFlight,
+    ILogger logger)
+{
+    private readonly SemaphoreSlim _slots = new(maxInFlight);
+    private readonly Channel<GrainCallResult> _answered = Channel.CreateUnbounded<GrainCallResult>(new UnboundedChannelOptions { SingleReader = true });
+    private int _unanswered;
+    private int _readingDone;
+
+    /// <summary>
+    /// Serves the stream until the caller ends it, goes away, or <paramref name="stopping"/> fires. Calls already
+    /// admitted are answered before it returns (unless the caller has gone); requests left unread never ran, so
+    /// the caller may send them again elsewhere.
+    /// </summary>
+    public async Task RunAsync(CancellationToken callToken, CancellationToken stopping)
+    {
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(callToken, stopping);
+        var writing = WriteAsync(reading, callToken);
+        Exception? readFailure = null;
+        try
+        {
+            await ReadAsync(reading.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (reading.IsCancellationRequested && !callToken.IsCancellationRequested)
+        {
+            // Stopping (or the writer failed, which it reports itself): what is unread stays unread.
+        }
+        catch (Exception ex)
+        {
+            // A request this side cannot read ends the stream, but only after the calls admitted are answered.
+            readFailure = ex;
+        }
+
+        Interlocked.Exchange(ref _readingDone, 1);
+        if (Volatile.Read(ref _unanswered) == 0)
+        {
+            _answered.Writer.TryComplete();
+        }
+
+        await writing.ConfigureAwait(false);
+        if (readFailure is not null)
+        {
+            ExceptionDispatchInfo.Throw(readFailure);
+        }
+    }
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        while (await requests.MoveNext(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var message in requests.Current.Calls)
+            {
+                await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _unanswered);
+                Admit(message);
+            }
+        }
+    }
+
+    /// <summary>Starts the call (in read order, so one grain gets its calls in the order sent), or answers at once.</summary>
+    private void Admit(GrainCallRequest message)
+    {
+        if (message.GrainType.Length == 0)
+        {
+            Answer(Failure(message.CallId, StatusCode.InvalidArgument, "The call names no grain type."));
+            return;
+        }
+
+        var grain = new GrainId(message.GrainType, message.GrainKey);
+        if (router?.OwnerOf(grain.Shard) is { } owner)
+        {
+            Answer(new GrainCallResult { CallId = message.CallId, Redirect = owner });
+            return;
+        }
+
+        GrainRequest request;
+        try
+        {
+            request = GrainCallCodec.Decode(message.RequestType, message.Arguments.Span);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or JsonException or NotSupportedException)
+        {
+            Answer(Failure(message.CallId, StatusCode.InvalidArgument, ex.Message));
+            return;
+        }
+
+        var running = request.InvokeBoxedAsync(runtime, grain);
+        if (!message.OneWay)
+        {
+            _ = AnswerWhenDoneAsync(message.CallId, request, running);
+            return;
+        }
+
+        Answer(new GrainCallResult { CallId = message.CallId, Value = ByteString.Empty });
+        _ = running.ContinueWith(
+            t => RuntimeLog.OneWayCallFailed(logger, request.MethodName, t.Exception!),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
+    }
+
+    private async Task AnswerWhenDoneAsync(ulong callId, GrainRequest request, Task<object?> running)
+    {
+        GrainCallResult result;
+        try
+        {
+            var value = GrainCallCodec.EncodeResult(await running.ConfigureAwait(false), request.ResultType);
+            result = SiloCallLimits.FitsInMessage(value.Length + 16)
+                ? new GrainCallResult { CallId = callId, Value = ByteString.CopyFrom(value) }
+                : Failure(callId, StatusCode.ResourceExhausted, $"The result of {request.MethodName} is {value.Length} bytes; a message between silos carries at most {SiloCallLimits.MaxMessageBytes}.");
+        }
+        catch (Exception ex)
+        {
+            result = new GrainCallResult { CallId = callId, Error = new GrainCallError { Type = ex.GetType().FullName ?? ex.GetType().Name, Message = ex.Message } };
+        }
+
+        Answer(result);
+    }
+
+    // Fails only once the writer has given up, when there is no one to answer.
+    private void Answer(GrainCallResult result) => _answered.Writer.TryWrite(result);
+
+    private async Task WriteAsync(CancellationTokenSource reading, CancellationToken callToken)
+    {
+        var batch = new GrainCallResultBatch();
+        var answered = _answered.Reader;
+        try
+        {
+            while (await answered.WaitToReadAsync(callToken).ConfigureAwait(false))
+            {
+                batch.Results.Clear();
+                var bytes = 0;
+                while (batch.Results.Count < SiloCallLimits.MaxCallsPerMessage && answered.TryPeek(out var next))
+                {
+                    var size = next.CalculateSize() + SiloCallLimits.EntryOverhead;
+                    if (batch.Results.Count > 0 && bytes + size > SiloCallLimits.TargetMessageBytes)
+                    {
+                        break;
+                    }
+
+                    answered.TryRead(out _);
+                    batch.Results.Add(next);
+                    bytes += size;
+                }
+
+                await responses.WriteAsync(batch, callToken).ConfigureAwait(false);
+                var sent = batch.Results.Count;
+                _slots.Release(sent);
+                if (Interlocked.Add(ref _unanswered, -sent) == 0 && Volatile.Read(ref _readingDone) != 0)
+                {
+                    _answered.Writer.TryComplete();
+                }
+            }
+        }
+        catch
+        {
+            // Nothing more can be answered: stop admitting calls whose results would go nowhere.
+            _answered.Writer.TryComplete();
+            await reading.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static GrainCallResult Failure(ulong callId, StatusCode code, string detail) =>
+        new() { CallId = callId, Failure = new GrainCallFailure { Code = (int)code, Detail = detail } };
+}

@@ -1,0 +1,8 @@
+namespace Vigil.Runtime.Tests.Remoting;
+
+[GrainType("test.gated")]
+public interface IGatedGrain : IGrainWithStringKey
+{
+    /// <summary>Says it has started, then returns only once the test opens the silo's <see cref="CallGate"/>.</summary>
+    Task<string> PassAsync(string tag);
+}
