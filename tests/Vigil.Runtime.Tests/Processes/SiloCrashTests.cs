@@ -4,6 +4,7 @@ using Vigil.Runtime.Testing.Processes;
 namespace Vigil.Runtime.Tests.Processes;
 
 /// <summary>A silo process killed outright: its shards serve again from a survivor, with every acknowledged write.</summary>
+[Collection(SiloProcessCollection.Name)]
 public sealed class SiloCrashTests
 {
     private static readonly string[] Silos = ["A", "B", "C"];
