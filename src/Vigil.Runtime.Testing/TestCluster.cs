@@ -250,7 +250,14 @@ public sealed class TestCluster : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, kestrelPort, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpcServer();
         _options.Services?.Invoke(id, builder.Services);
-        var connection = new NpgsqlConnectionStringBuilder(_options.ConnectionString) { Host = "127.0.0.1", Port = databasePort }.ConnectionString;
+        var settings = new NpgsqlConnectionStringBuilder(_options.ConnectionString) { Host = "127.0.0.1", Port = databasePort };
+        if (!_options.ConnectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            // Several clusters' silos share one test server: fewer connections each than a production silo's 16.
+            settings.MaxPoolSize = 8;
+        }
+
+        var connection = settings.ConnectionString;
         var cluster = new ClusterOptions
         {
             SiloId = id,

@@ -9,6 +9,7 @@ namespace Vigil.Runtime.Tests.Clustering;
 /// cut off from the database and stopped, for a minute. The commit log, written in each commit's own transaction,
 /// says who committed under which (shard, epoch).
 /// </summary>
+[Collection(ClusterFaultCollection.Name)]
 public sealed class ChurnTests
 {
     private const int Grains = 10_000;

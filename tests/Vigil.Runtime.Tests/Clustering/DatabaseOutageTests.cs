@@ -5,6 +5,7 @@ using Vigil.Runtime.Tests.Grains;
 namespace Vigil.Runtime.Tests.Clustering;
 
 /// <summary>PostgreSQL goes away for longer than a lease lives, then comes back.</summary>
+[Collection(ClusterFaultCollection.Name)]
 public sealed class DatabaseOutageTests
 {
     private const int Grains = 1_000;
