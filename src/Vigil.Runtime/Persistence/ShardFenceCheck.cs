@@ -43,10 +43,7 @@ internal static class ShardFenceCheck
             """,
             connection,
             transaction);
-        check.Parameters.Add(new NpgsqlParameter("shards", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = held.Select(h => h.Shard).ToArray() });
-        check.Parameters.Add(new NpgsqlParameter("epochs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = held.Select(h => h.Epoch).ToArray() });
-        check.Parameters.AddWithValue("silo", fence.SiloId);
-        check.Parameters.AddWithValue("inc", fence.Incarnation);
+        BindLeases(check, fence, held);
         var confirmed = new HashSet<int>();
         await using (var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -77,10 +74,16 @@ internal static class ShardFenceCheck
             """,
             connection,
             transaction);
-        record.Parameters.Add(new NpgsqlParameter("shards", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = held.Select(h => h.Shard).ToArray() });
-        record.Parameters.Add(new NpgsqlParameter("epochs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = held.Select(h => h.Epoch).ToArray() });
-        record.Parameters.AddWithValue("silo", fence.SiloId);
-        record.Parameters.AddWithValue("inc", fence.Incarnation);
+        BindLeases(record, fence, held);
         await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The leases a statement is about: these shards at these epochs, held by this silo incarnation.</summary>
+    private static void BindLeases(NpgsqlCommand command, IShardFence fence, List<(int Shard, long Epoch)> held)
+    {
+        command.Parameters.Add(new NpgsqlParameter("shards", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = held.Select(h => h.Shard).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("epochs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = held.Select(h => h.Epoch).ToArray() });
+        command.Parameters.AddWithValue("silo", fence.SiloId);
+        command.Parameters.AddWithValue("inc", fence.Incarnation);
     }
 }

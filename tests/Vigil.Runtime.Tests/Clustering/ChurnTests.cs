@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Vigil.Runtime.Testing;
-using Vigil.Runtime.Tests.Grains;
 
 namespace Vigil.Runtime.Tests.Clustering;
 
@@ -24,7 +23,7 @@ public sealed class ChurnTests
         var random = new Random(seed);
         output?.WriteLine($"chaos seed {seed}");
         await using var db = await ClusterDatabase.CreateAsync();
-        var options = Options(db);
+        var options = db.LedgerCluster();
         await using var cluster = new TestCluster(options);
         foreach (var id in SiloIds)
         {
@@ -66,12 +65,6 @@ public sealed class ChurnTests
         Assert.Contains(done, d => d.StartsWith("pause", StringComparison.Ordinal));
         Assert.True(await ShardsWrittenUnderSeveralEpochsAsync(db) > 0, "no shard changed hands while being written");
     }
-
-    private static TestClusterOptions Options(ClusterDatabase db) => new()
-    {
-        ConnectionString = db.DataSource.ConnectionString,
-        Grains = b => b.AddGrain<ILedgerGrain, LedgerGrain>(),
-    };
 
     private static IGrainFactory? AnyAvailable(TestCluster cluster, Random random)
     {

@@ -1,5 +1,7 @@
 using Npgsql;
 using Vigil.Runtime.Clustering;
+using Vigil.Runtime.Testing;
+using Vigil.Runtime.Tests.Grains;
 using Vigil.TestSupport;
 
 namespace Vigil.Runtime.Tests.Clustering;
@@ -16,6 +18,13 @@ public sealed class ClusterDatabase : IAsyncDisposable
     }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>An in-process cluster of silos hosting the ledger grain, on this database.</summary>
+    public TestClusterOptions LedgerCluster() => new()
+    {
+        ConnectionString = DataSource.ConnectionString,
+        Grains = b => b.AddGrain<ILedgerGrain, LedgerGrain>(),
+    };
 
     public static async Task<ClusterDatabase> CreateAsync()
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Vigil.Runtime.Testing;
-using Vigil.Runtime.Tests.Grains;
 
 namespace Vigil.Runtime.Tests.Clustering;
 
@@ -17,11 +16,7 @@ public sealed class DatabaseOutageTests
     {
         var output = TestContext.Current.TestOutputHelper;
         await using var db = await ClusterDatabase.CreateAsync();
-        var options = new TestClusterOptions
-        {
-            ConnectionString = db.DataSource.ConnectionString,
-            Grains = b => b.AddGrain<ILedgerGrain, LedgerGrain>(),
-        };
+        var options = db.LedgerCluster();
         await using var cluster = new TestCluster(options);
         foreach (var id in new[] { "A", "B", "C" })
         {

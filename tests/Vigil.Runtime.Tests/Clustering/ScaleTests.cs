@@ -1,5 +1,4 @@
 using Vigil.Runtime.Testing;
-using Vigil.Runtime.Tests.Grains;
 
 namespace Vigil.Runtime.Tests.Clustering;
 
@@ -16,11 +15,7 @@ public sealed class ScaleTests
     {
         var output = TestContext.Current.TestOutputHelper;
         await using var db = await ClusterDatabase.CreateAsync();
-        await using var cluster = new TestCluster(new TestClusterOptions
-        {
-            ConnectionString = db.DataSource.ConnectionString,
-            Grains = b => b.AddGrain<ILedgerGrain, LedgerGrain>(),
-        });
+        await using var cluster = new TestCluster(db.LedgerCluster());
         var a = await cluster.StartSiloAsync("A");
         await cluster.WaitUntilAsync(() => a.ShardsServed == GrainId.ShardCount, TimeSpan.FromSeconds(30), "A owns every shard", Ct);
         var keys = Enumerable.Range(0, Grains).Select(i => $"scale-{i}").ToArray();
