@@ -1,9 +1,10 @@
 using System.Globalization;
 using Vigil.Benchmarks;
+using Vigil.Benchmarks.Cluster;
 using Vigil.Benchmarks.Grpc;
 using Vigil.Benchmarks.Runtime;
 
-IBenchmarkSuite[] suites = [new GrpcSuite(), new RuntimeSuite()];
+IBenchmarkSuite[] suites = [new GrpcSuite(), new RuntimeSuite(), new ClusterSuite()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

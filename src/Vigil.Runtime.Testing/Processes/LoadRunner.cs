@@ -8,11 +8,18 @@ public sealed class LoadRunner(IGrainFactory grains, IReadOnlyDictionary<string,
 {
     private readonly Lock _gate = new();
     private CancellationTokenSource _stop = new();
+    private long _mark;
 
     public GrainOperation Find(string name) =>
         operations.TryGetValue(name, out var operation)
             ? operation
             : throw new ArgumentException($"Unknown operation '{name}'. Known: {string.Join(", ", operations.Keys)}.", nameof(name));
+
+    /// <summary>
+    /// From now on the running loads measure afresh: calls that started earlier (a warm-up, first activations) leave
+    /// their latency out of the reports.
+    /// </summary>
+    public void Mark() => Interlocked.Exchange(ref _mark, Stopwatch.GetTimestamp());
 
     /// <summary>Ends every load running now; they report what they did so far.</summary>
     public void StopLoads()
@@ -64,10 +71,10 @@ public sealed class LoadRunner(IGrainFactory grains, IReadOnlyDictionary<string,
         using var ends = CancellationTokenSource.CreateLinkedTokenSource(stop, cancellationToken);
         ends.CancelAfter(TimeSpan.FromSeconds(request.Seconds));
         var workers = Math.Max(1, request.Concurrency);
-        var clock = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         var runs = await Task.WhenAll(Enumerable.Range(0, workers)
             .Select(w => Task.Run(() => WorkAsync(operation, request, w, workers, ends.Token), CancellationToken.None))).ConfigureAwait(false);
-        var seconds = clock.Elapsed.TotalSeconds;
+        var seconds = Stopwatch.GetElapsedTime(Math.Max(started, Interlocked.Read(ref _mark))).TotalSeconds;
         return Summarize(runs, seconds);
     }
 
@@ -113,7 +120,6 @@ public sealed class LoadRunner(IGrainFactory grains, IReadOnlyDictionary<string,
             .Select(i => request.Keys[(worker + (i * workers)) % request.Keys.Count])
             .ToArray();
         var interval = TimeSpan.FromMilliseconds(request.IntervalMs);
-        var paced = Stopwatch.StartNew();
         for (long i = 0; !end.IsCancellationRequested; i++)
         {
             var key = keys[i % keys.Length];
@@ -121,27 +127,24 @@ public sealed class LoadRunner(IGrainFactory grains, IReadOnlyDictionary<string,
             try
             {
                 var result = await operation(grains, key).ConfigureAwait(false);
-                run.Succeeded(key, Stopwatch.GetElapsedTime(started).TotalMilliseconds, result);
+                run.Succeeded(key, Stopwatch.GetElapsedTime(started).TotalMilliseconds, result, started >= Interlocked.Read(ref _mark));
             }
             catch (Exception ex)
             {
-                run.Failed(key, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Describe(ex));
+                run.Failed(key, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Describe(ex), started >= Interlocked.Read(ref _mark));
             }
 
-            if (interval > TimeSpan.Zero)
+            // Paced from each call's start; a call slower than the interval is followed at once, never by a burst.
+            var wait = interval - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
             {
-                var next = interval * (i + 1);
-                var wait = next - paced.Elapsed;
-                if (wait > TimeSpan.Zero)
+                try
                 {
-                    try
-                    {
-                        await Task.Delay(wait, end).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        break;
-                    }
+                    await Task.Delay(wait, end).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
                 }
             }
         }
@@ -161,7 +164,12 @@ public sealed class LoadRunner(IGrainFactory grains, IReadOnlyDictionary<string,
                 : load;
         }
 
-        var errors = runs.SelectMany(r => r.Errors).GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
+        var errors = runs.SelectMany(r => r.Errors)
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .Select(g => (Message: g.Key, Count: g.Sum(e => e.Value)))
+            .OrderByDescending(e => e.Count)
+            .Take(20)
+            .ToDictionary(e => e.Message, e => e.Count, StringComparer.Ordinal);
         var failures = runs.Sum(r => r.FailureCount);
         return new LoadReport(
             latencies.Length + failures,

@@ -116,6 +116,13 @@ public sealed class SiloProcessHandle
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>The loads running on this silo measure latency afresh from now (results still count from their start).</summary>
+    public async Task MarkLoadsAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.PostAsync(Uri("control/load/mark"), content: null, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
     public Task<Dictionary<string, ProbeResult>> ProbeAsync(ProbeRequest request, CancellationToken cancellationToken = default) =>
         PostAsync<ProbeRequest, Dictionary<string, ProbeResult>>("control/probe", request, cancellationToken);
 

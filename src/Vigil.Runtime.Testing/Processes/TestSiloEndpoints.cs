@@ -29,6 +29,11 @@ public static class TestSiloEndpoints
             runner.StopLoads();
             return Results.NoContent();
         });
+        app.MapPost("/control/load/mark", (LoadRunner runner) =>
+        {
+            runner.Mark();
+            return Results.NoContent();
+        });
         app.MapPost("/control/probe", (ProbeRequest request, LoadRunner runner, CancellationToken cancellationToken) =>
             Run(() => runner.ProbeAsync(request, cancellationToken)));
     }
