@@ -27,7 +27,7 @@ public sealed class LeaseShardRouter(ShardLeaseManager manager, ShardLeaseTable 
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        if (_lastRefresh != long.MinValue && timeProvider.GetElapsedTime(Interlocked.Read(ref _lastRefresh)) < MinimumRefreshInterval)
+        if (IsFresh())
         {
             return;
         }
@@ -35,6 +35,15 @@ public sealed class LeaseShardRouter(ShardLeaseManager manager, ShardLeaseTable 
         await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Callers that queued behind a refresh share its result: hundreds of calls waiting on a moving shard
+            // must not each read the whole lease table in turn.
+            if (IsFresh())
+            {
+                return;
+            }
+
+            // A view is as old as the moment its reads began.
+            var started = timeProvider.GetTimestamp();
             var addresses = (await membership.ListAsync(cancellationToken).ConfigureAwait(false))
                 .Where(s => s.Status == SiloStatus.Active)
                 .ToDictionary(s => (s.SiloId, s.Incarnation), s => s.Address);
@@ -50,12 +59,18 @@ public sealed class LeaseShardRouter(ShardLeaseManager manager, ShardLeaseTable 
             }
 
             _owners = owners;
-            Interlocked.Exchange(ref _lastRefresh, timeProvider.GetTimestamp());
+            Interlocked.Exchange(ref _lastRefresh, started);
         }
         finally
         {
             _refreshing.Release();
         }
+    }
+
+    private bool IsFresh()
+    {
+        var last = Interlocked.Read(ref _lastRefresh);
+        return last != long.MinValue && timeProvider.GetElapsedTime(last) < MinimumRefreshInterval;
     }
 
     private Task<DateTimeOffset> CurrentDatabaseTimeAsync(CancellationToken cancellationToken) => leases.DatabaseNowAsync(cancellationToken);
