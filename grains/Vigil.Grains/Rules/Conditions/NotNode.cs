@@ -1,0 +1,3 @@
+namespace Vigil.Grains.Rules;
+
+internal sealed record NotNode(ConditionNode Operand, int Offset) : ConditionNode(Offset);

@@ -1,0 +1,3 @@
+namespace Vigil.Grains.Rules;
+
+internal sealed record OrNode(ConditionNode Left, ConditionNode Right) : ConditionNode(Left.Offset);

@@ -1,0 +1,10 @@
+namespace Vigil.Grains.Rules;
+
+/// <summary>Defender for Containers' alert severities.</summary>
+public enum Severity
+{
+    Informational,
+    Low,
+    Medium,
+    High,
+}
