@@ -200,6 +200,10 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
                 {
                     throw new GrainCallTimeoutException(grain, request.MethodName, Options.CallTimeout);
                 }
+                catch (Grpc.RpcException ex) when (ex.StatusCode == Grpc.StatusCode.Aborted)
+                {
+                    throw new RemoteCallOutcomeUnknownException(grain, request.MethodName, ex.Status.Detail);
+                }
                 catch (Grpc.RpcException ex) when (ex.StatusCode == Grpc.StatusCode.Unavailable)
                 {
                     // The owner is unreachable (stopping or gone): its shards will have a new owner shortly.

@@ -28,6 +28,9 @@ internal sealed class StreamingRequestContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
+        // HttpClient holds an HTTP/2 request's HEADERS back until the body is first flushed; flushing now starts
+        // the call at the server before any message is written, so a server may speak first.
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         _writer.TrySetResult(PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)));
         await _completed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using System.Threading.Channels;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
@@ -29,10 +28,13 @@ internal sealed class InboundCallStream(
     /// <summary>
     /// Serves the stream until the caller ends it, goes away, or <paramref name="stopping"/> fires. Calls already
     /// admitted are answered before it returns (unless the caller has gone); requests left unread never ran, so
-    /// the caller may send them again elsewhere.
+    /// when the stream ends in order the caller may send its unanswered calls again elsewhere.
     /// </summary>
     public async Task RunAsync(CancellationToken callToken, CancellationToken stopping)
     {
+        // An empty batch before anything is read tells the caller this silo is reading its stream: from then on a
+        // call it writes may run here, so a stream that breaks leaves such calls' outcome unknown, not retryable.
+        await responses.WriteAsync(new GrainCallResultBatch(), callToken).ConfigureAwait(false);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(callToken, stopping);
         var writing = WriteAsync(reading, callToken);
         Exception? readFailure = null;
@@ -97,8 +99,9 @@ internal sealed class InboundCallStream(
         {
             request = GrainCallCodec.Decode(message.RequestType, message.Arguments.Span);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or JsonException or NotSupportedException)
+        catch (Exception ex)
         {
+            // Whatever a peer's bytes make the decoder throw is that call's failure alone, never the stream's.
             Answer(Failure(message.CallId, StatusCode.InvalidArgument, ex.Message));
             return;
         }

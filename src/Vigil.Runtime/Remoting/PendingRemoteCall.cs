@@ -22,6 +22,11 @@ internal sealed class PendingRemoteCall(GrainCallRequest message, int size)
 
     public bool IsDone => _outcome.Task.IsCompleted;
 
+    /// <summary>True once the call was handed to a stream the owner is reading: from then on it may run there.</summary>
+    public bool Written { get; private set; }
+
+    public void MarkWritten() => Written = true;
+
     public void StartDeadline(TimeProvider timeProvider, TimeSpan timeout, Action<PendingRemoteCall> expired)
     {
         // Timers cannot run past about 49 days; such a timeout is no timeout in practice.

@@ -9,7 +9,10 @@ namespace Vigil.Runtime.Remoting;
 /// <summary>
 /// The caller's end of one Call stream to one silo. Calls queue here; a single writer sends whatever is queued
 /// whenever it is free (never waiting for company), and a single reader completes calls by id as results arrive.
-/// Once broken, a stream stays broken: its calls fail as UNAVAILABLE and the invoker opens a new one.
+/// Nothing is written before the owner's first (empty) message says it reads the stream. Once broken, a stream
+/// stays broken and the invoker opens a new one. Its unanswered calls fail as UNAVAILABLE (safe to send again
+/// elsewhere) when they never left this silo or when the owner ended the stream in order, having answered all it
+/// admitted; calls written before an abrupt break fail as ABORTED: they may have run, so they are not resent.
 /// </summary>
 internal sealed class SiloCallStream
 {
@@ -19,6 +22,7 @@ internal sealed class SiloCallStream
     private readonly Channel<PendingRemoteCall> _queued = Channel.CreateUnbounded<PendingRemoteCall>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<ulong, PendingRemoteCall> _waiting = new();
     private readonly CancellationTokenSource _ended = new();
+    private readonly TaskCompletionSource _reading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly AsyncDuplexStreamingCall<GrainCallBatch, GrainCallResultBatch> _call;
     private readonly Action<PendingRemoteCall> _expire;
     private long _lastCallId;
@@ -66,7 +70,9 @@ internal sealed class SiloCallStream
     }
 
     /// <summary>Ends the stream (resetting it) and fails every call still waiting on it.</summary>
-    public void Break(string because)
+    public void Break(string because) => Break(because, inOrder: false);
+
+    private void Break(string because, bool inOrder)
     {
         if (Interlocked.Exchange(ref _broken, 1) != 0)
         {
@@ -80,7 +86,7 @@ internal sealed class SiloCallStream
         {
             if (_waiting.TryRemove(id, out var call))
             {
-                call.Fail(Unavailable());
+                call.Fail(call.Written && !inOrder ? OutcomeUnknown() : Unavailable());
             }
         }
     }
@@ -91,6 +97,7 @@ internal sealed class SiloCallStream
         var reader = _queued.Reader;
         try
         {
+            await _reading.Task.WaitAsync(_ended.Token).ConfigureAwait(false);
             while (await reader.WaitToReadAsync(_ended.Token).ConfigureAwait(false))
             {
                 batch.Calls.Clear();
@@ -108,6 +115,7 @@ internal sealed class SiloCallStream
                     // A call whose deadline passed while it queued is never sent.
                     if (!next.IsDone)
                     {
+                        next.MarkWritten();
                         batch.Calls.Add(next.Message);
                         bytes += size;
                     }
@@ -132,6 +140,7 @@ internal sealed class SiloCallStream
         {
             while (await _call.ResponseStream.MoveNext().ConfigureAwait(false))
             {
+                _reading.TrySetResult();
                 foreach (var result in _call.ResponseStream.Current.Results)
                 {
                     // An id not waiting is a call that timed out here; its late result is dropped.
@@ -142,7 +151,7 @@ internal sealed class SiloCallStream
                 }
             }
 
-            Break("the owner ended the stream");
+            Break("the owner ended the stream", inOrder: true);
         }
         catch (Exception ex)
         {
@@ -157,6 +166,9 @@ internal sealed class SiloCallStream
             call.Fail(new RpcException(StatusCode.DeadlineExceeded, $"No result from {_address} within the call's deadline."));
         }
     }
+
+    private RpcException OutcomeUnknown() =>
+        new(StatusCode.Aborted, $"The call stream to {_address} broke after the call was sent ({_brokenBecause}): it may or may not have run there.");
 
     private RpcException Unavailable() =>
         new(StatusCode.Unavailable, $"The call stream to {_address} broke: {_brokenBecause}");

@@ -114,19 +114,26 @@ public sealed class RemoteCallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Calls_waiting_on_a_silo_that_dies_follow_the_shard_to_its_next_owner()
+    public async Task A_call_running_on_a_silo_that_dies_is_not_run_again_and_the_next_call_follows_the_shard()
     {
         var key = RemoteSilo.KeyOnShard("test.gated", even: false);
         var waiting = GrainsOnA.GetGrain<IGatedGrain>(key).PassAsync("orphaned");
         await _b.Gate().WaitForEnteredAsync(1);
 
-        // B crashes; A's next look at the owners finds the shard is A's now.
+        // B crashes while running the call; A's next look at the owners finds the shard is A's now.
         _routerA.AssignOnRefresh(_ => null);
         _a.Gate().Open();
         await RemoteSilo.KillAsync(_b);
         _b = await RemoteSilo.StartAsync("B2", _routerB);
 
-        Assert.Equal("A:orphaned", await waiting);
+        var unknown = await Assert.ThrowsAsync<RemoteCallOutcomeUnknownException>(() => waiting);
+        Assert.Equal(new GrainId("test.gated", key), unknown.Grain);
+        Assert.Empty(_a.Gate().Entered);
+
+        // A's next look at the owners (its lease cycle, in a cluster) sends later calls to the shard's new owner.
+        await _routerA.RefreshAsync(TestContext.Current.CancellationToken);
+        await GrainsOnA.GetGrain<IGatedGrain>(key).PassAsync("next");
+        Assert.Equal(["next"], _a.Gate().Entered);
         Assert.Equal(1, _routerA.Refreshes);
     }
 
