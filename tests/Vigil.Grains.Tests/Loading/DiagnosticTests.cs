@@ -59,6 +59,14 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void VR002_non_boolean_field_used_as_a_condition()
+    {
+        var yaml = RuleText.Rule("r1", "evt.type = execve and proc.name");
+
+        AssertAt(Single(yaml, DiagnosticCodes.TypeMismatch), yaml, "proc.name'");
+    }
+
+    [Fact]
     public void VR003_unknown_macro()
     {
         var yaml = RuleText.Macro("spawned_process", "evt.type = execve")

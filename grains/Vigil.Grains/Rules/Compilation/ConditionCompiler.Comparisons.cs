@@ -30,7 +30,8 @@ internal sealed partial class ConditionCompiler<TEvent>
         {
             return CompiledCondition<TEvent>.Failed;
         }
-        var pinsType = field.Name == catalogue.EventTypeField
+        // Only a string event-type field can be read by the index, so only such a field pins a rule.
+        var pinsType = field is StringField<TEvent> && field.Name == catalogue.EventTypeField
             && node.Operator is ComparisonOperator.Equal or ComparisonOperator.In;
         return new(predicate, pinsType ? values.Select(v => v.Text).ToFrozenSet(StringComparer.Ordinal) : null);
     }

@@ -74,7 +74,17 @@ internal sealed partial class ConditionCompiler<TEvent>
                 return Any(texts, static (path, directory) => IsUnder(path, directory));
             case ComparisonOperator.Glob:
                 var globs = texts.Select(t => new GlobPattern(t)).ToArray();
-                return value => Array.Exists(globs, g => g.IsMatch(value));
+                return value =>
+                {
+                    foreach (var glob in globs)
+                    {
+                        if (glob.IsMatch(value))
+                        {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
             case ComparisonOperator.Regex:
                 var regexes = values.Select(v => CompileRegex(v, source)).ToArray();
                 if (Array.Exists(regexes, r => r is null))
@@ -82,7 +92,17 @@ internal sealed partial class ConditionCompiler<TEvent>
                     return null;
                 }
                 var compiled = regexes.Select(r => r!).ToArray();
-                return value => Array.Exists(compiled, r => r.IsMatch(value));
+                return value =>
+                {
+                    foreach (var regex in compiled)
+                    {
+                        if (regex.IsMatch(value))
+                        {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
             default:
                 Unsupported(field, node, source);
                 return null;
