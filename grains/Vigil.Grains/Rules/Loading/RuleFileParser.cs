@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Vigil.Grains.Rules;
@@ -12,6 +13,9 @@ namespace Vigil.Grains.Rules;
 /// </summary>
 internal sealed partial class RuleFileParser(DiagnosticBag diagnostics)
 {
+    /// <summary>Rule files need four levels; the rest is headroom.</summary>
+    private const int MaxNesting = 32;
+
     private static readonly FrozenSet<string> RuleKeys = FrozenSet.ToFrozenSet(
         ["id", "title", "description", "severity", "tactic", "technique", "source", "condition", "output", "tags", "enabled"],
         StringComparer.Ordinal);
@@ -26,11 +30,22 @@ internal sealed partial class RuleFileParser(DiagnosticBag diagnostics)
         var stream = new YamlStream();
         try
         {
+            if (!WithinNestingLimit(source))
+            {
+                return;
+            }
             stream.Load(new StringReader(file.Text));
         }
         catch (YamlException ex)
         {
             diagnostics.Error(DiagnosticCodes.BadYaml, source.Locate(ex.Start.Index), $"not valid YAML: {ex.Message}");
+            return;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's representation model throws these, without a position, on some malformed input (an
+            // alias to no anchor, for one); property tests found them.
+            diagnostics.Error(DiagnosticCodes.BadYaml, source.Locate(0), $"not valid YAML: {ex.Message}");
             return;
         }
         foreach (var document in stream.Documents)
@@ -109,6 +124,30 @@ internal sealed partial class RuleFileParser(DiagnosticBag diagnostics)
         {
             into.Macros.Add(new MacroDefinition(name, condition, reader.LocationOf("name")));
         }
+    }
+
+    /// <summary>
+    /// YamlDotNet builds its node tree recursively, so a file of 100,000 nested brackets overflows the stack and
+    /// kills the process. Its event parser is iterative: one pass over the events bounds the depth first.
+    /// </summary>
+    private bool WithinNestingLimit(SourceText source)
+    {
+        var parser = new Parser(new StringReader(source.Text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case MappingStart or SequenceStart when ++depth > MaxNesting:
+                    diagnostics.Error(DiagnosticCodes.BadYaml, source.Locate(parser.Current!.Start.Index),
+                        $"YAML nests deeper than {MaxNesting} levels");
+                    return false;
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+        return true;
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
