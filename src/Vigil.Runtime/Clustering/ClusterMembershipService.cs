@@ -8,7 +8,9 @@ namespace Vigil.Runtime.Clustering;
 /// <summary>
 /// Runs this silo's part in the cluster: join, a renew-and-rebalance cycle every <see cref="ClusterOptions.RenewPeriod"/>
 /// and at once whenever another silo announces a change or a hand-off of this silo's finishes (an infinite period
-/// leaves cycles to the caller, as tests do), and on planned shutdown a handoff of every shard.
+/// leaves cycles to the caller, as tests do), and on planned shutdown a handoff of every shard. The hand-off runs
+/// in <see cref="StoppingAsync"/>, before any hosted service stops, so the web server still carries other silos'
+/// calls to the shards not yet moved; <see cref="Departed"/> fires when it is over.
 /// </summary>
 public sealed class ClusterMembershipService(
     ShardLeaseManager manager,
@@ -18,11 +20,15 @@ public sealed class ClusterMembershipService(
     ClusterSignals signals,
     ClusterOptions options,
     TimeProvider timeProvider,
-    ILogger<ClusterMembershipService> logger) : IHostedService, IAsyncDisposable
+    ILogger<ClusterMembershipService> logger) : IHostedLifecycleService, ISiloDeparture, IAsyncDisposable
 {
     private static readonly TimeSpan MinimumSpacing = TimeSpan.FromMilliseconds(20);
 
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _departed = new();
+    private readonly Lock _leaving = new();
+    private Task? _leave;
+    private int _disposed;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private Task _loop = Task.CompletedTask;
     private Task _listener = Task.CompletedTask;
@@ -63,18 +69,58 @@ public sealed class ClusterMembershipService(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public CancellationToken Departed => _departed.Token;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Planned shutdown, while every hosted service (the web server among them) still runs.</summary>
+    public Task StoppingAsync(CancellationToken cancellationToken) => LeaveOnceAsync(cancellationToken);
+
+    /// <summary>Leaves if <see cref="StoppingAsync"/> did not run (a host without lifecycle callbacks).</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => LeaveOnceAsync(cancellationToken);
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
     {
+        // The container disposes this once per registration that hands it out.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // A host disposed without being stopped (a start that failed later on) must not leave loops running.
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         await _listener.ConfigureAwait(false);
-        await manager.LeaveAsync(cancellationToken).ConfigureAwait(false);
+        _stopping.Dispose();
+        _departed.Cancel();
+        _departed.Dispose();
     }
 
-    public ValueTask DisposeAsync()
+    private Task LeaveOnceAsync(CancellationToken cancellationToken)
     {
-        _stopping.Dispose();
-        return default;
+        lock (_leaving)
+        {
+            return _leave ??= LeaveAsync(cancellationToken);
+        }
+    }
+
+    private async Task LeaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            await _loop.ConfigureAwait(false);
+            await _listener.ConfigureAwait(false);
+            await manager.LeaveAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _departed.CancelAsync().ConfigureAwait(false);
+        }
     }
 
     private (long Activations, double CallsPerSecond) MeasureLoad()

@@ -165,8 +165,10 @@ public sealed class ShardLeaseManager(
         }
         catch (Exception ex)
         {
-            // The shards stay held and are offered again in a later cycle.
+            // The shards come back with the next renewal and are offered again at the next period, not at once:
+            // a hand-off that keeps failing must not spin the cycle.
             ClusterLog.HandoffFailed(logger, options.SiloId, shards.Count, ex);
+            return;
         }
 
         HandedOff();
@@ -182,7 +184,7 @@ public sealed class ShardLeaseManager(
 
         try
         {
-            await HandingOff(shards).ConfigureAwait(false);
+            await HandingOff(shards).WaitAsync(cancellationToken).ConfigureAwait(false);
             await _leaseGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {

@@ -56,6 +56,7 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
         services.AddSingleton<Clustering.LeaseShardRouter>();
         services.AddSingleton<Clustering.ClusterMembershipService>();
         services.AddHostedService(sp => sp.GetRequiredService<Clustering.ClusterMembershipService>());
+        services.AddSingleton<Remoting.ISiloDeparture>(sp => sp.GetRequiredService<Clustering.ClusterMembershipService>());
         UseShardRouter(sp => sp.GetRequiredService<Clustering.LeaseShardRouter>());
         return UseStorage(_ => new PostgresGrainStorage(dataSource));
     }
