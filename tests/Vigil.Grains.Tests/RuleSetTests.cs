@@ -35,6 +35,32 @@ public sealed class RuleSetTests
         Assert.Equal(["accept", "connect"], set.Find("connect")!.EventTypes!.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void The_catalogue_names_which_field_is_the_event_type()
+    {
+        var catalogue = TestCatalogue.Create().WithEventTypeField("ka.verb");
+        var yaml = RuleText.Rule("create", "ka.verb = create and k8s.ns.name = kube-system", source: "audit")
+            + RuleText.Rule("exec", "evt.type = execve", source: "audit");
+
+        var set = new RuleLoader<TestEvent>(catalogue).Load([new RuleSourceFile("r.yaml", yaml)]).RuleSet!;
+
+        Assert.Equal(["create"], set.Find("create")!.EventTypes!);
+        Assert.Null(set.Find("exec")!.EventTypes);
+        Assert.Equal(["create", "exec"], set.Evaluate(new TestEvent { Verb = "create", Namespace = "kube-system", Type = "execve" }, RuleSource.Audit).Select(r => r.Id));
+        Assert.Equal(["exec"], set.Evaluate(new TestEvent { Verb = "get", Namespace = "kube-system", Type = "execve" }, RuleSource.Audit).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void An_event_type_field_that_is_not_a_string_pins_nothing()
+    {
+        var catalogue = TestCatalogue.Create().WithEventTypeField("fd.sport");
+
+        var set = new RuleLoader<TestEvent>(catalogue).Load([new RuleSourceFile("r.yaml", RuleText.Rule("r1", "fd.sport = 22"))]).RuleSet!;
+
+        Assert.Null(set.Find("r1")!.EventTypes);
+        Assert.Single(set.Evaluate(new TestEvent { ServerPort = 22 }, RuleSource.Runtime));
+    }
+
     [Theory]
     [InlineData("evt.type = execve or proc.name = sh")]
     [InlineData("not evt.type = open")]

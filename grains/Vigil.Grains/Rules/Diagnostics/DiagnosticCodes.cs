@@ -2,7 +2,7 @@ namespace Vigil.Grains.Rules;
 
 /// <summary>
 /// The codes are part of the engine's contract (CI scripts and editors match on them): never reuse a number
-/// for a different meaning. Grains/Vigil.Grains/Rules/README.md describes each one.
+/// for a different meaning. grains/Vigil.Grains/Rules/README.md describes each one.
 /// </summary>
 public static class DiagnosticCodes
 {
