@@ -169,6 +169,8 @@ public sealed class FaultProxy : IAsyncDisposable
                 var read = await from.ReceiveAsync(buffer, SocketFlags.None, _disposed.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
+                    // A paused peer would not see the other side hang up either: the end waits like the bytes.
+                    await HoldWhileFrozenAsync().ConfigureAwait(false);
                     return;
                 }
 
@@ -181,7 +183,23 @@ public sealed class FaultProxy : IAsyncDisposable
                 await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, _disposed.Token).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Likewise a reset: held while frozen, passed on once open or cut.
+            await HoldWhileFrozenAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task HoldWhileFrozenAsync()
+    {
+        try
+        {
+            await WaitUntilPassableAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
         {
         }
     }
