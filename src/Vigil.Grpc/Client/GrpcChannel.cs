@@ -24,6 +24,9 @@ public sealed class GrpcChannel : IDisposable
             EnableMultipleHttp2Connections = true,
             AutomaticDecompression = System.Net.DecompressionMethods.None,
             ConnectTimeout = TimeSpan.FromSeconds(10),
+            KeepAlivePingDelay = Options.KeepAlivePingDelay,
+            KeepAlivePingTimeout = Options.KeepAlivePingTimeout,
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
         };
         Invoker = new HttpMessageInvoker(handler, disposeHandler: Options.HttpHandler is null);
     }

@@ -18,6 +18,14 @@ public sealed class RemoteGrainInvoker : IDisposable
     private readonly TimeProvider _timeProvider;
     private volatile bool _disposed;
 
+    // A silo that vanishes without a reset (host lost, network cut) is given up within seconds: its streams break,
+    // calls not yet sent follow the shard to its next owner, and none waits out its whole deadline on a dead peer.
+    private static GrpcChannelOptions PeerChannelOptions => new()
+    {
+        KeepAlivePingDelay = TimeSpan.FromSeconds(5),
+        KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
+    };
+
     public RemoteGrainInvoker()
         : this(TimeProvider.System)
     {
@@ -109,7 +117,7 @@ public sealed class RemoteGrainInvoker : IDisposable
                 return stream;
             }
 
-            var channel = _channels.GetOrAdd(address, static a => new GrpcChannel(new Uri($"http://{a}")));
+            var channel = _channels.GetOrAdd(address, static a => new GrpcChannel(new Uri($"http://{a}"), PeerChannelOptions));
             stream = new SiloCallStream(channel, address, _timeProvider, Counters);
             _streams[address] = stream;
             return stream;

@@ -20,10 +20,11 @@ public sealed class ClusterDatabase : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     /// <summary>An in-process cluster of silos hosting the ledger grain, on this database.</summary>
-    public TestClusterOptions LedgerCluster() => new()
+    public TestClusterOptions LedgerCluster(TimeSpan? callTimeout = null) => new()
     {
         ConnectionString = DataSource.ConnectionString,
         Grains = b => b.AddGrain<ILedgerGrain, LedgerGrain>(),
+        CallTimeout = callTimeout ?? TimeSpan.FromSeconds(10),
     };
 
     public static async Task<ClusterDatabase> CreateAsync()
