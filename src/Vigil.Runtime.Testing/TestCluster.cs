@@ -23,14 +23,14 @@ public sealed class TestCluster : IAsyncDisposable
 {
     private readonly TestClusterOptions _options;
     private readonly ConcurrentDictionary<string, TestClusterSilo> _silos = new(StringComparer.Ordinal);
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly Processes.ClusterTables _tables;
     private readonly IPEndPoint _databaseEndPoint;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TestCluster(TestClusterOptions options)
     {
         _options = options;
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _tables = new Processes.ClusterTables(options.ConnectionString);
         _databaseEndPoint = ResolveDatabase(options.ConnectionString);
     }
 
@@ -189,19 +189,10 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>(shard, epoch) pairs under which more than one silo incarnation committed: must always be zero.</summary>
-    public async Task<long> CommitViolationsAsync()
-    {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT count(*) FROM (SELECT shard, epoch FROM vigil_commit_log GROUP BY shard, epoch HAVING count(*) > 1) AS v");
-        return (long)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
-    }
+    public Task<long> CommitViolationsAsync() => _tables.CommitViolationsAsync();
 
     /// <summary>Distinct (shard, epoch, silo incarnation) commits recorded so far.</summary>
-    public async Task<long> CommitRecordsAsync()
-    {
-        await using var command = _dataSource.CreateCommand("SELECT count(*) FROM vigil_commit_log");
-        return (long)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
-    }
+    public Task<long> CommitRecordsAsync() => _tables.CommitLogRowsAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -210,7 +201,7 @@ public sealed class TestCluster : IAsyncDisposable
             await KillSiloAsync(id).ConfigureAwait(false);
         }
 
-        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        await _tables.DisposeAsync().ConfigureAwait(false);
     }
 
     private static async Task DisposeAsync(TestClusterSilo silo)
