@@ -21,7 +21,8 @@ internal sealed class InboundCallStream(
     ILogger logger)
 {
     private readonly SemaphoreSlim _slots = new(maxInFlight);
-    private readonly Channel<GrainCallResult> _answered = Channel.CreateUnbounded<GrainCallResult>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(GrainCallResult Result, bool FreesSlot)> _answered =
+        Channel.CreateUnbounded<(GrainCallResult Result, bool FreesSlot)>(new UnboundedChannelOptions { SingleReader = true });
     private int _unanswered;
     private int _readingDone;
 
@@ -113,11 +114,20 @@ internal sealed class InboundCallStream(
             return;
         }
 
-        Answer(new GrainCallResult { CallId = message.CallId, Value = ByteString.Empty });
+        // The caller is told at once, but the call keeps its slot until it has run: a flood of one-way calls is
+        // bounded like any other, not read without limit into the grains' mailboxes.
+        Answer(new GrainCallResult { CallId = message.CallId, Value = ByteString.Empty }, freesSlot: false);
         _ = running.ContinueWith(
-            t => RuntimeLog.OneWayCallFailed(logger, request.MethodName, t.Exception!),
+            t =>
+            {
+                _slots.Release();
+                if (t.IsFaulted)
+                {
+                    RuntimeLog.OneWayCallFailed(logger, request.MethodName, t.Exception!);
+                }
+            },
             CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted,
+            TaskContinuationOptions.None,
             TaskScheduler.Default);
     }
 
@@ -140,7 +150,7 @@ internal sealed class InboundCallStream(
     }
 
     // Fails only once the writer has given up, when there is no one to answer.
-    private void Answer(GrainCallResult result) => _answered.Writer.TryWrite(result);
+    private void Answer(GrainCallResult result, bool freesSlot = true) => _answered.Writer.TryWrite((result, freesSlot));
 
     private async Task WriteAsync(CancellationTokenSource reading, CancellationToken callToken)
     {
@@ -152,22 +162,27 @@ internal sealed class InboundCallStream(
             {
                 batch.Results.Clear();
                 var bytes = 0;
+                var freed = 0;
                 while (batch.Results.Count < SiloCallLimits.MaxCallsPerMessage && answered.TryPeek(out var next))
                 {
-                    var size = next.CalculateSize() + SiloCallLimits.EntryOverhead;
+                    var size = next.Result.CalculateSize() + SiloCallLimits.EntryOverhead;
                     if (batch.Results.Count > 0 && bytes + size > SiloCallLimits.TargetMessageBytes)
                     {
                         break;
                     }
 
                     answered.TryRead(out _);
-                    batch.Results.Add(next);
+                    batch.Results.Add(next.Result);
                     bytes += size;
+                    freed += next.FreesSlot ? 1 : 0;
                 }
 
                 await responses.WriteAsync(batch, callToken).ConfigureAwait(false);
                 var sent = batch.Results.Count;
-                _slots.Release(sent);
+                if (freed > 0)
+                {
+                    _slots.Release(freed);
+                }
                 if (Interlocked.Add(ref _unanswered, -sent) == 0 && Volatile.Read(ref _readingDone) != 0)
                 {
                     _answered.Writer.TryComplete();

@@ -130,6 +130,31 @@ public sealed class CallStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_way_calls_hold_their_slot_at_the_owner_until_they_have_run()
+    {
+        await _owner.DisposeAsync();
+        _owner = await RemoteSilo.StartAsync("B", new TestRouter(), services: s => s.Configure<SiloCallServiceOptions>(o => o.MaxCallsInFlightPerStream = 2));
+        var grains = Direct(TimeSpan.FromSeconds(30));
+        foreach (var tag in new[] { "a", "b", "c" })
+        {
+            await grains.Get<IGatedGrain>(tag).PassLaterAsync(tag);
+        }
+
+        await _owner.Gate().WaitForEnteredAsync(2);
+        var queued = grains.Get<IWhereGrain>("pod").WhereAsync("queued");
+        using var other = new RemoteGrainInvoker();
+        Assert.Equal("B:other", await new DirectInvoker(other, Address, TimeSpan.FromSeconds(30)).Get<IWhereGrain>("pod").WhereAsync("other"));
+
+        // Acknowledged at once, yet still running: the third one-way call and the next call wait for a slot.
+        Assert.Equal(2, _owner.Gate().Entered.Count);
+        Assert.False(queued.IsCompleted);
+
+        _owner.Gate().Open();
+        Assert.Equal("B:queued", await queued);
+        await _owner.Gate().WaitForEnteredAsync(3);
+    }
+
+    [Fact]
     public async Task A_call_too_large_for_one_message_fails_alone()
     {
         var grains = Direct(TimeSpan.FromSeconds(30));

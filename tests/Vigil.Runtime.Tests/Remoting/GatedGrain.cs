@@ -10,4 +10,6 @@ public sealed class GatedGrain(SiloName silo, CallGate gate) : Grain, IGatedGrai
         await gate.Opened;
         return $"{silo.Name}:{tag}";
     }
+
+    public Task PassLaterAsync(string tag) => PassAsync(tag);
 }
