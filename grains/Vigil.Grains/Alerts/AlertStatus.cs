@@ -1,0 +1,9 @@
+namespace Vigil.Grains.Alerts;
+
+/// <summary>Where an alert stands: active until someone resolves or dismisses it.</summary>
+public enum AlertStatus
+{
+    Active,
+    Resolved,
+    Dismissed,
+}

@@ -1,0 +1,32 @@
+using Vigil.Contracts.Events.V1;
+using Vigil.Grains.Detection;
+
+namespace Vigil.Grains.Alerts;
+
+/// <summary>Copies what an alert needs to keep out of a runtime event.</summary>
+public static class EvidenceFactory
+{
+    public static AlertEvidence From(RuntimeEvent value, string output) => new(
+        EventTypes.Of(value) ?? value.KindCase.ToString(),
+        DateTimeOffset.UnixEpoch.AddTicks((value.Context?.TimeUnixNano ?? 0) / 100),
+        Process(value.Process),
+        [.. value.Ancestors.Select(Process)],
+        Detail(value),
+        value.Errno,
+        output);
+
+    public static EvidenceProcess Process(Process? process) => process is null
+        ? new EvidenceProcess(0, 0, "", [], 0, "", "")
+        : new EvidenceProcess(process.Pid, process.Ppid, process.Binary, [.. process.Args], process.Uid, process.User, process.Cwd);
+
+    private static string Detail(RuntimeEvent value) => value.KindCase switch
+    {
+        RuntimeEvent.KindOneofCase.Exec => string.Join(' ', [value.Process?.Binary ?? "", .. value.Process?.Args ?? []]),
+        RuntimeEvent.KindOneofCase.Exit => $"status {value.Exit.Status} signal {value.Exit.Signal}",
+        RuntimeEvent.KindOneofCase.File => value.File.Path,
+        RuntimeEvent.KindOneofCase.Connect =>
+            $"{EventValues.Address(value.Connect.DestinationAddress)}:{value.Connect.DestinationPort}/{EventValues.Protocol(value.Connect.Protocol)}",
+        RuntimeEvent.KindOneofCase.Dns => value.Dns.Query,
+        _ => "",
+    };
+}

@@ -1,0 +1,10 @@
+namespace Vigil.Grains.Entities;
+
+/// <summary>The stored state of one cluster grain.</summary>
+public sealed class ClusterState
+{
+    /// <summary>Latest counts by node name, at most <see cref="ClusterGrain.MaxNodes"/>.</summary>
+    public Dictionary<string, ReportedCounts> Nodes { get; set; } = new(StringComparer.Ordinal);
+
+    public long NextOrder { get; set; }
+}

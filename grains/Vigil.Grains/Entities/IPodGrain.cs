@@ -1,0 +1,21 @@
+using Vigil.Contracts.Events.V1;
+using Vigil.Grains.Alerts;
+using Vigil.Runtime;
+
+namespace Vigil.Grains.Entities;
+
+/// <summary>One pod, keyed <c>cluster/namespace/pod-uid</c> (<see cref="EntityKeys.Pod(string, string, string)"/>).</summary>
+[GrainType("vigil.pod")]
+public interface IPodGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Takes a batch of the pod's runtime events in the order they happened: runs the rules and the stateful
+    /// detectors on each, updates the pod's behaviour, and completes once alerts and state are committed.
+    /// </summary>
+    Task ObserveAsync(IReadOnlyList<RuntimeEvent> events);
+
+    /// <summary>The pod's alerts in the order they were opened; all of them when <paramref name="status"/> is null.</summary>
+    Task<IReadOnlyList<Alert>> GetAlertsAsync(AlertStatus? status);
+
+    Task<PodProfile> GetProfileAsync();
+}

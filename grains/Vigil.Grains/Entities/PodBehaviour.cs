@@ -1,0 +1,168 @@
+using Vigil.Contracts.Events.V1;
+using Vigil.Grains.Detection;
+
+namespace Vigil.Grains.Entities;
+
+/// <summary>Keeps a pod's behavioural state up to date, one event at a time, within <see cref="PodLimits"/>.</summary>
+public static class PodBehaviour
+{
+    public static void Record(PodState state, RuntimeEvent value, DateTimeOffset now)
+    {
+        var context = value.Context;
+        if (context is not null)
+        {
+            Identify(state, context);
+        }
+        var container = context is null || context.ContainerId.Length == 0 ? null : Container(state, context, now);
+        switch (value.KindCase)
+        {
+            case RuntimeEvent.KindOneofCase.Exec:
+                RecordExec(state, container, value);
+                break;
+            case RuntimeEvent.KindOneofCase.Exit:
+                if (value.Process is { } ended && state.Processes.TryGetValue(ended.Pid, out var known))
+                {
+                    // Kept, not removed: its children may still run and still need it as an ancestor.
+                    state.Processes[ended.Pid] = known with { Exited = true };
+                }
+                break;
+            case RuntimeEvent.KindOneofCase.File:
+                RecordWrite(state, container, value);
+                break;
+            case RuntimeEvent.KindOneofCase.Connect:
+                RecordConnection(state, value, now);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The ancestors the pod's tree knows beyond those the event carries, nearest first: what a sensor that sends
+    /// short ancestry (or none) leaves out. Empty when the tree adds nothing.
+    /// </summary>
+    public static IReadOnlyList<ProcessRecord> MissingAncestors(PodState state, RuntimeEvent value)
+    {
+        if (value.Process is null || value.Ancestors.Count >= PodLimits.MaxAncestry)
+        {
+            return [];
+        }
+        var pid = value.Ancestors.Count > 0 ? value.Ancestors[^1].Ppid : value.Process.Ppid;
+        var found = new List<ProcessRecord>();
+        var visited = new HashSet<uint> { value.Process.Pid };
+        foreach (var ancestor in value.Ancestors)
+        {
+            visited.Add(ancestor.Pid);
+        }
+        // Pid reuse can make the stored tree cyclic; the visited set ends the walk instead of looping.
+        while (pid != 0 && value.Ancestors.Count + found.Count < PodLimits.MaxAncestry
+            && state.Processes.TryGetValue(pid, out var parent) && visited.Add(pid))
+        {
+            found.Add(parent);
+            pid = parent.Ppid;
+        }
+        return found;
+    }
+
+    private static void Identify(PodState state, EventContext context)
+    {
+        state.Cluster = context.Cluster;
+        state.Namespace = context.PodNamespace;
+        state.Pod = context.PodName;
+        if (context.Node.Length > 0)
+        {
+            state.Node = context.Node;
+        }
+    }
+
+    private static ContainerRecord Container(PodState state, EventContext context, DateTimeOffset now)
+    {
+        if (state.Containers.TryGetValue(context.ContainerId, out var container))
+        {
+            return container;
+        }
+        if (state.Containers.Count >= PodLimits.MaxContainers)
+        {
+            var oldest = state.Containers.Values.MinBy(c => c.FirstSeen)!;
+            state.Containers.Remove(oldest.Id);
+        }
+        container = new ContainerRecord
+        {
+            Id = context.ContainerId,
+            Name = context.ContainerName,
+            Image = context.Image,
+            ImageDigest = context.ImageDigest,
+            FirstSeen = now,
+        };
+        state.Containers.Add(container.Id, container);
+        if (context.Image.Length > 0 && !state.Images.Contains(context.Image))
+        {
+            if (state.Images.Count >= PodLimits.MaxImages)
+            {
+                state.Images.RemoveAt(0);
+            }
+            state.Images.Add(context.Image);
+        }
+        return container;
+    }
+
+    private static void RecordExec(PodState state, ContainerRecord? container, RuntimeEvent value)
+    {
+        var process = value.Process;
+        if (process is null)
+        {
+            return;
+        }
+        if (container is not null && value.Errno == 0 && process.Binary.Length > 0 && !container.Executables.Contains(process.Binary))
+        {
+            if (container.Executables.Count < PodLimits.MaxExecutablesPerContainer)
+            {
+                container.Executables.Add(process.Binary);
+            }
+            else
+            {
+                container.ExecutablesTruncated = true;
+            }
+        }
+        if (value.Errno != 0)
+        {
+            // A refused exec left the process as it was: the tree keeps its previous image.
+            return;
+        }
+        if (!state.Processes.ContainsKey(process.Pid) && state.Processes.Count >= PodLimits.MaxProcesses)
+        {
+            state.Processes.Remove(state.Processes.Values.MinBy(p => p.Order)!.Pid);
+        }
+        state.Processes[process.Pid] = new ProcessRecord(
+            process.Pid, process.Ppid, process.Binary, [.. process.Args], process.Uid, process.User, process.Cwd,
+            value.Context?.ContainerId ?? "", process.ExecId, process.StartTimeUnixNano, false, state.NextOrder++);
+    }
+
+    private static void RecordWrite(PodState state, ContainerRecord? container, RuntimeEvent value)
+    {
+        var file = value.File;
+        var writes = file.Operation is FileOperation.Create or FileOperation.Write
+            || (file.Operation == FileOperation.Open && OpenFlags.Writes(file.Flags));
+        if (container is null || value.Errno != 0 || !writes || file.Path.Length == 0)
+        {
+            return;
+        }
+        if (!container.WrittenFiles.ContainsKey(file.Path) && container.WrittenFiles.Count >= PodLimits.MaxWrittenFilesPerContainer)
+        {
+            container.WrittenFiles.Remove(container.WrittenFiles.MinBy(f => f.Value).Key);
+        }
+        container.WrittenFiles[file.Path] = state.NextOrder++;
+    }
+
+    private static void RecordConnection(PodState state, RuntimeEvent value, DateTimeOffset now)
+    {
+        if (state.Connections.Count >= PodLimits.MaxConnections)
+        {
+            state.Connections.RemoveAt(0);
+        }
+        var connect = value.Connect;
+        state.Connections.Add(new ConnectionRecord(
+            now, value.Context?.ContainerId ?? "", value.Process?.Pid ?? 0, value.Process?.Binary ?? "",
+            EventValues.Address(connect.DestinationAddress)?.ToString() ?? "", connect.DestinationPort, EventValues.Protocol(connect.Protocol) ?? "", value.Errno));
+    }
+}

@@ -1,0 +1,126 @@
+using Vigil.Contracts.Events.V1;
+using Vigil.Grains.Alerts;
+using Vigil.Grains.Detection;
+using Vigil.Grains.Rules;
+using Vigil.Runtime;
+
+namespace Vigil.Grains.Entities;
+
+/// <summary>
+/// A pod's behaviour and alerts. Each batch is one turn: every event is judged against the state as it stood
+/// before that event (so an exec is compared with the files written before it), then recorded. State, alerts
+/// included, is written once per batch through the group commit; a new alert then reports the pod's counts to its
+/// node, one way, so calls never flow back from node to pod.
+/// </summary>
+public sealed class PodGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions options) : Grain<PodState>, IPodGrain
+{
+    // Reused across events; safe because turns never overlap.
+    private readonly List<CompiledRule<DetectionEvent>> _matches = [];
+
+    public async Task ObserveAsync(IReadOnlyList<RuntimeEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return;
+        }
+        var ledger = new AlertLedger(State.Alerts, options, TimeProvider);
+        var ruleSet = rules.Current;
+        var opened = false;
+        foreach (var raw in events)
+        {
+            var value = WithTreeAncestry(raw);
+            opened |= Detect(ruleSet, ledger, value);
+            PodBehaviour.Record(State, value, TimeProvider.GetUtcNow());
+        }
+        if (opened)
+        {
+            State.ReportSequence++;
+        }
+        await WriteStateAsync();
+        if (opened)
+        {
+            await ReportToNodeAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<Alert>> GetAlertsAsync(AlertStatus? status) =>
+        Task.FromResult(new AlertLedger(State.Alerts, options, TimeProvider).Query(status));
+
+    public Task<PodProfile> GetProfileAsync() => Task.FromResult(new PodProfile(
+        State.Cluster,
+        State.Namespace,
+        State.Pod,
+        State.Node,
+        [.. State.Containers.Values.Select(c => new ContainerProfile(
+            c.Id, c.Name, c.Image, [.. c.Executables.Order(StringComparer.Ordinal)], c.ExecutablesTruncated, c.WrittenFiles.Count))],
+        [.. State.Images],
+        State.Processes.Count,
+        State.Connections.Count));
+
+    private bool Detect(RuleSet<DetectionEvent> ruleSet, AlertLedger ledger, RuntimeEvent value)
+    {
+        var entity = Entity(value.Context);
+        var opened = false;
+        var subject = DetectionEvent.ForRuntime(value);
+        _matches.Clear();
+        ruleSet.Evaluate(subject, RuleSource.Runtime, _matches);
+        foreach (var rule in _matches)
+        {
+            opened |= ledger.Raise(rule.Metadata, entity, EvidenceFactory.From(value, rule.Output.Render(subject)));
+        }
+
+        var containerId = value.Context?.ContainerId ?? "";
+        if (BinaryDrift.Match(State.Containers.GetValueOrDefault(containerId), value) is { } drifted)
+        {
+            opened |= ledger.Raise(BinaryDrift.Rule, entity, EvidenceFactory.From(value, BinaryDrift.Describe(value, drifted)));
+        }
+        return opened;
+    }
+
+    /// <summary>The event with the ancestry the sensor left out filled in from the pod's tree, so rules and evidence see it.</summary>
+    private RuntimeEvent WithTreeAncestry(RuntimeEvent value)
+    {
+        var missing = PodBehaviour.MissingAncestors(State, value);
+        if (missing.Count == 0)
+        {
+            return value;
+        }
+        var extended = value.Clone();
+        foreach (var ancestor in missing)
+        {
+            var process = new Process
+            {
+                Pid = ancestor.Pid,
+                Ppid = ancestor.Ppid,
+                Binary = ancestor.Binary,
+                Cwd = ancestor.Cwd,
+                Uid = ancestor.Uid,
+                User = ancestor.User,
+                StartTimeUnixNano = ancestor.StartTimeUnixNano,
+                ExecId = ancestor.ExecId,
+            };
+            process.Args.AddRange(ancestor.Args);
+            extended.Ancestors.Add(process);
+        }
+        return extended;
+    }
+
+    private AlertEntity Entity(EventContext? context) => new(
+        context?.Cluster ?? State.Cluster,
+        context?.PodNamespace ?? State.Namespace,
+        context?.PodName ?? State.Pod,
+        context?.ContainerName ?? "",
+        context is { Node.Length: > 0 } ? context.Node : State.Node);
+
+    private Task ReportToNodeAsync()
+    {
+        if (State.Node.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var summary = new PodAlertSummary(State.Cluster, State.Node, Key, State.ReportSequence, AlertCounts.OfActive(State.Alerts));
+        // One way: the pod's batch does not wait on the node, and the node never calls back.
+        return GrainFactory.GetGrain<INodeGrain>(EntityKeys.Node(State.Cluster, State.Node)).ReportPodAlertsAsync(summary);
+    }
+}

@@ -1,0 +1,32 @@
+using Vigil.Grains.Alerts;
+
+namespace Vigil.Grains.Entities;
+
+/// <summary>The stored state of one pod grain; every collection is bounded by <see cref="PodLimits"/> or <see cref="AlertOptions"/>.</summary>
+public sealed class PodState
+{
+    public string Cluster { get; set; } = "";
+
+    public string Namespace { get; set; } = "";
+
+    public string Pod { get; set; } = "";
+
+    /// <summary>The node the pod's events last came from.</summary>
+    public string Node { get; set; } = "";
+
+    public Dictionary<string, ContainerRecord> Containers { get; set; } = new(StringComparer.Ordinal);
+
+    public List<string> Images { get; set; } = [];
+
+    public Dictionary<uint, ProcessRecord> Processes { get; set; } = [];
+
+    public List<ConnectionRecord> Connections { get; set; } = [];
+
+    public List<Alert> Alerts { get; set; } = [];
+
+    /// <summary>A counter that orders insertions across the bounded collections, for oldest-first eviction.</summary>
+    public long NextOrder { get; set; }
+
+    /// <summary>The sequence of the last alert summary sent to the node.</summary>
+    public long ReportSequence { get; set; }
+}

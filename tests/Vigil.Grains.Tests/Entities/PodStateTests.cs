@@ -1,0 +1,77 @@
+using Vigil.Contracts.Events.V1;
+using Vigil.Grains.Entities;
+
+namespace Vigil.Grains.Tests.Entities;
+
+public sealed class PodStateTests
+{
+    [Fact]
+    public async Task Alerts_and_behaviour_survive_the_silo_stopping_and_another_starting_on_the_same_storage()
+    {
+        var first = await DetectionSilo.StartAsync();
+        var pod = new PodEvents(first.Clock);
+        var writer = PodEvents.Proc(400, 90, "/usr/bin/wget", "-O", "/tmp/x");
+        await first.Pod(pod).ObserveAsync([.. WebShell.Sequence(pod), pod.File(writer, FileOperation.Create, "/tmp/x")]);
+        var before = await first.Pod(pod).GetAlertsAsync(null);
+        await first.DisposeAsync();
+
+        await using var second = await DetectionSilo.StartAsync(first.Storage, first.Clock);
+
+        // A new activation: the alert comes back from storage, and a repeat still counts on it.
+        Assert.Equal(before, await second.Pod(pod).GetAlertsAsync(null), AlertComparer.Instance);
+        await second.Pod(pod).ObserveAsync([WebShell.WhoamiAgain(pod)]);
+        Assert.Equal(4, Assert.Single(await second.Pod(pod).GetAlertsAsync(null)).Count);
+
+        // The file written before the restart is still known: executing it is drift.
+        await second.Pod(pod).ObserveAsync([pod.Exec(PodEvents.Proc(401, 90, "/tmp/x"))]);
+        Assert.Contains(await second.Pod(pod).GetAlertsAsync(null), a => a.RuleId == BinaryDrift.RuleId);
+    }
+
+    [Fact]
+    public async Task A_noisy_pod_keeps_its_state_within_the_bounds()
+    {
+        await using var silo = await DetectionSilo.StartAsync();
+        var pod = new PodEvents(silo.Clock, pod: "batch-1", container: "job", image: "registry.example/batch:1");
+        const int events = 3000;
+        for (var start = 0; start < events; start += 500)
+        {
+            var batch = new List<RuntimeEvent>();
+            for (var i = start; i < start + 500; i++)
+            {
+                var process = PodEvents.Proc((uint)(1000 + i), 90, $"/opt/job/step-{i}");
+                batch.Add(pod.Exec(process));
+                batch.Add(pod.Connect(process, "10.0.0.1", (uint)(1024 + i)));
+                batch.Add(pod.File(process, FileOperation.Create, $"/data/out-{i}"));
+            }
+            await silo.Pod(pod).ObserveAsync(batch);
+        }
+
+        var profile = await silo.Pod(pod).GetProfileAsync();
+        Assert.Equal(PodLimits.MaxProcesses, profile.Processes);
+        Assert.Equal(PodLimits.MaxConnections, profile.Connections);
+        var container = Assert.Single(profile.Containers);
+        Assert.Equal(PodLimits.MaxExecutablesPerContainer, container.Executables.Count);
+        Assert.True(container.ExecutablesTruncated);
+        Assert.Equal(PodLimits.MaxWrittenFilesPerContainer, container.WrittenFiles);
+    }
+
+    [Fact]
+    public async Task The_oldest_written_files_are_forgotten_first()
+    {
+        await using var silo = await DetectionSilo.StartAsync();
+        var pod = new PodEvents(silo.Clock, pod: "batch-2", container: "job", image: "registry.example/batch:1");
+        var writer = PodEvents.Proc(500, 90, "/opt/job/run");
+        var batch = new List<RuntimeEvent>();
+        for (var i = 0; i <= PodLimits.MaxWrittenFilesPerContainer; i++)
+        {
+            batch.Add(pod.File(writer, FileOperation.Create, $"/data/file-{i}"));
+        }
+        await silo.Pod(pod).ObserveAsync(batch);
+
+        // file-0 was evicted by the last write; file-1 is still known.
+        await silo.Pod(pod).ObserveAsync([pod.Exec(PodEvents.Proc(501, 90, "/data/file-0")), pod.Exec(PodEvents.Proc(502, 90, "/data/file-1"))]);
+
+        var alert = Assert.Single(await silo.Pod(pod).GetAlertsAsync(null));
+        Assert.Equal("/data/file-1", Assert.Single(alert.Evidence).Process.Binary);
+    }
+}
