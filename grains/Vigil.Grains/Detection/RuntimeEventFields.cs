@@ -6,14 +6,15 @@ namespace Vigil.Grains.Detection;
 /// <summary>
 /// The fields runtime rules name, bound to <see cref="RuntimeEvent"/>. Names follow Falco's where the meaning is
 /// the same, so rule authors can carry their habits over; where it is not (fd.sip is the source here, not the
-/// server) the README says so. Every accessor returns null for an audit event.
+/// server) the README says so. Every accessor returns null for an audit event,
+/// and the fields are registered as runtime-only so an audit rule naming one is refused (VR016).
 /// </summary>
 public static class RuntimeEventFields
 {
     public static FieldCatalogue<DetectionEvent> Register(FieldCatalogue<DetectionEvent> catalogue)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        return catalogue
+        return catalogue.ForSource(RuleSource.Runtime, c => c
             .AddString("evt.type", e => e.EventType)
             .AddBoolean("evt.failed", e => e.Runtime is null ? null : e.Own is { } own && own.Errno != 0)
             .AddInteger("evt.errno", e => e.Runtime is null ? null : e.Own?.Errno ?? 0)
@@ -48,8 +49,7 @@ public static class RuntimeEventFields
             .AddString("k8s.pod.name", e => EventValues.NullIfEmpty(e.Runtime?.Context?.PodName))
             .AddString("k8s.pod.uid", e => EventValues.NullIfEmpty(e.Runtime?.Context?.PodUid))
             .AddString("node.name", e => EventValues.NullIfEmpty(e.Runtime?.Context?.Node))
-            .AddString("cluster.name", e => EventValues.NullIfEmpty(e.Runtime?.Context?.Cluster ?? e.Audit?.Cluster))
-            .WithAncestors(e => e.Ancestors);
+            .WithAncestors(e => e.Ancestors));
     }
 
     private static FileActivity? File(DetectionEvent e) => e.Own is { KindCase: RuntimeEvent.KindOneofCase.File } r ? r.File : null;

@@ -12,9 +12,7 @@ public static class RepositoryRules
         new RuleLoader<DetectionEvent>(DetectionFields.Create()).LoadDirectory(Directory));
 
     private static readonly Lazy<IReadOnlyList<RuleCaseFile>> LoadedCases = new(() =>
-        [.. System.IO.Directory.EnumerateFiles(Directory, "*" + RuleCaseFile.Suffix, SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(RuleCaseReader.ReadFile)]);
+        [.. RuleCaseRunner.FindCaseFiles(Directory).Select(RuleCaseReader.ReadFile)]);
 
     public static RuleLoadResult<DetectionEvent> Load => LoadedSet.Value;
 

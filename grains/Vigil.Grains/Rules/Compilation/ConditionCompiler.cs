@@ -21,10 +21,27 @@ internal sealed partial class ConditionCompiler<TEvent>(
     private readonly Dictionary<string, CompiledCondition<TEvent>> _compiledMacros = new(StringComparer.Ordinal);
     private readonly List<string> _macroStack = [];
     private readonly Dictionary<string, Regex?> _regexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FieldUse>> _macroFieldUses = new(StringComparer.Ordinal);
+    private List<FieldUse> _fieldUses = [];
 
     public HashSet<string> UsedLists { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> UsedMacros { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Compiles a condition and appends every field it names, through macros too, to <paramref name="fieldUses"/>.</summary>
+    public CompiledCondition<TEvent> Compile(LocatedText condition, List<FieldUse> fieldUses)
+    {
+        var outer = _fieldUses;
+        _fieldUses = fieldUses;
+        try
+        {
+            return Compile(condition);
+        }
+        finally
+        {
+            _fieldUses = outer;
+        }
+    }
 
     public CompiledCondition<TEvent> Compile(LocatedText condition)
     {
@@ -100,6 +117,7 @@ internal sealed partial class ConditionCompiler<TEvent>(
         {
             if (field is BooleanField<TEvent> flag)
             {
+                _fieldUses.Add(new FieldUse(node.Name, source.Locate(node.Offset), null));
                 var get = flag.Get;
                 return new(e => get(e) == true, null);
             }
@@ -116,6 +134,7 @@ internal sealed partial class ConditionCompiler<TEvent>(
     {
         if (_compiledMacros.TryGetValue(name, out var done))
         {
+            _fieldUses.AddRange(_macroFieldUses[name]);
             return done;
         }
         var cycleStart = _macroStack.IndexOf(name);
@@ -126,9 +145,13 @@ internal sealed partial class ConditionCompiler<TEvent>(
             return CompiledCondition<TEvent>.Failed;
         }
         _macroStack.Add(name);
-        var result = Compile(macros[name].Condition);
+        var uses = new List<FieldUse>();
+        var result = Compile(macros[name].Condition, uses);
         _macroStack.RemoveAt(_macroStack.Count - 1);
         _compiledMacros[name] = result;
+        // Attributed to the innermost macro, which is where the field is written.
+        _macroFieldUses[name] = [.. uses.Select(u => u.Macro is null ? u with { Macro = name } : u)];
+        _fieldUses.AddRange(_macroFieldUses[name]);
         return result;
     }
 
@@ -186,6 +209,7 @@ internal sealed partial class ConditionCompiler<TEvent>(
     {
         if (catalogue.TryGet(name, out field))
         {
+            _fieldUses.Add(new FieldUse(name, source.Locate(offset), null));
             return true;
         }
         diagnostics.Error(DiagnosticCodes.UnknownField, source.Locate(offset), $"unknown field '{name}'");

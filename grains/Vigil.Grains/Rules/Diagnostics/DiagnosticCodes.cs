@@ -21,4 +21,5 @@ public static class DiagnosticCodes
     public const string BadAncestry = "VR013";
     public const string UnreadableFile = "VR014";
     public const string Unused = "VR015";
+    public const string WrongSourceField = "VR016";
 }

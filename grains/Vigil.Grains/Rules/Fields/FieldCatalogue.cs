@@ -11,6 +11,8 @@ public sealed class FieldCatalogue<TEvent>
     public const string DefaultEventTypeField = "evt.type";
 
     private readonly Dictionary<string, FieldDefinition<TEvent>> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RuleSource> _sources = new(StringComparer.Ordinal);
+    private RuleSource? _scope;
 
     public IEnumerable<FieldDefinition<TEvent>> Fields => _fields.Values;
 
@@ -26,8 +28,37 @@ public sealed class FieldCatalogue<TEvent>
         {
             throw new ArgumentException($"Field '{field.Name}' is already in the catalogue.", nameof(field));
         }
+        if (_scope is { } source)
+        {
+            _sources[field.Name] = source;
+        }
         return this;
     }
+
+    /// <summary>
+    /// Fields added by <paramref name="register"/> exist only in events of <paramref name="source"/>, so a rule of
+    /// another source that names one can never match (VR016). Fields added outside any scope suit every source.
+    /// </summary>
+    public FieldCatalogue<TEvent> ForSource(RuleSource source, Func<FieldCatalogue<TEvent>, FieldCatalogue<TEvent>> register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        if (_scope is not null)
+        {
+            throw new InvalidOperationException("Source scopes do not nest: a field belongs to one source or to all.");
+        }
+        _scope = source;
+        try
+        {
+            return register(this);
+        }
+        finally
+        {
+            _scope = null;
+        }
+    }
+
+    /// <summary>The only source whose events carry the field, or null when every source's events may.</summary>
+    public RuleSource? SourceOf(string name) => _sources.TryGetValue(name, out var source) ? source : null;
 
     public FieldCatalogue<TEvent> AddString(string name, Func<TEvent, string?> get) => Add(new StringField<TEvent>(name, get));
 

@@ -4,4 +4,7 @@ namespace Vigil.Grains.Rules;
 public sealed record RuleLoadResult<TEvent>(RuleSet<TEvent>? RuleSet, IReadOnlyList<RuleDiagnostic> Diagnostics)
 {
     public bool Succeeded => RuleSet is not null;
+
+    /// <summary>What the files defined, counted even when the set failed to compile, for a validator's summary.</summary>
+    public RuleSetCounts Counts { get; init; }
 }

@@ -26,6 +26,17 @@ public sealed class RuleLoader<TEvent>(FieldCatalogue<TEvent> catalogue, Func<st
         return Load(files, diagnostics);
     }
 
+    /// <summary>
+    /// Loads named files and directories as one set (lists and macros are global to it); tests files are skipped
+    /// even when named, so a shell glob over a rule directory loads what the directory would.
+    /// </summary>
+    public RuleLoadResult<TEvent> LoadPaths(IEnumerable<string> paths)
+    {
+        var diagnostics = new DiagnosticBag();
+        var files = RuleFileReader.ReadPaths(paths, diagnostics);
+        return Load(files, diagnostics);
+    }
+
     public RuleLoadResult<TEvent> Load(IEnumerable<RuleSourceFile> files) => Load(files, new DiagnosticBag());
 
     private RuleLoadResult<TEvent> Load(IEnumerable<RuleSourceFile> files, DiagnosticBag diagnostics)
@@ -59,7 +70,10 @@ public sealed class RuleLoader<TEvent>(FieldCatalogue<TEvent> catalogue, Func<st
             .ThenBy(d => d.Location.Column)
             .ToList();
         return new RuleLoadResult<TEvent>(
-            diagnostics.HasErrors ? null : new RuleSet<TEvent>(rules, catalogue.EventTypeAccessor), ordered);
+            diagnostics.HasErrors ? null : new RuleSet<TEvent>(rules, catalogue.EventTypeAccessor), ordered)
+        {
+            Counts = new RuleSetCounts(parsed.Rules.Count, parsed.Lists.Count, parsed.Macros.Count),
+        };
     }
 
     private List<CompiledRule<TEvent>> CompileRules(
@@ -75,8 +89,10 @@ public sealed class RuleLoader<TEvent>(FieldCatalogue<TEvent> catalogue, Func<st
                 diagnostics.Error(DiagnosticCodes.Duplicate, metadata.Location,
                     $"rule id '{metadata.Id}' is already used at {seen[metadata.Id]}");
             }
-            var condition = compiler.Compile(draft.Condition);
-            var output = OutputTemplate<TEvent>.Compile(draft.Output.Text, catalogue, draft.Output.Locate, diagnostics);
+            var fieldUses = new List<FieldUse>();
+            var condition = compiler.Compile(draft.Condition, fieldUses);
+            var output = OutputTemplate<TEvent>.Compile(draft.Output.Text, catalogue, draft.Output.Locate, diagnostics, fieldUses);
+            CheckSources(metadata, fieldUses, diagnostics);
             if (condition.Predicate is { } predicate && output is not null)
             {
                 rules.Add(new CompiledRule<TEvent>(metadata, predicate, output, condition.EventTypes, rules.Count));
@@ -84,6 +100,26 @@ public sealed class RuleLoader<TEvent>(FieldCatalogue<TEvent> catalogue, Func<st
         }
         return rules;
     }
+
+    /// <summary>
+    /// A field of another source is always absent from this rule's events, so the rule (or its output) could never
+    /// work as written; without this check such a rule loads and silently never fires.
+    /// </summary>
+    private void CheckSources(RuleMetadata rule, List<FieldUse> fieldUses, DiagnosticBag diagnostics)
+    {
+        foreach (var use in fieldUses)
+        {
+            if (catalogue.SourceOf(use.Field) is { } only && only != rule.Source)
+            {
+                var via = use.Macro is null ? "" : $" through macro '{use.Macro}'";
+                diagnostics.Error(DiagnosticCodes.WrongSourceField, use.Location,
+                    $"rule '{rule.Id}' has source {Name(rule.Source)} but names {Name(only)} field '{use.Field}'{via}, "
+                    + $"which its events never carry");
+            }
+        }
+    }
+
+    private static string Name(RuleSource source) => source.ToString().ToLowerInvariant();
 
     /// <summary>Checks over the whole set; unused lists and macros are warnings, usually left over from an edit.</summary>
     private static void Validate(ParsedRuleFiles parsed, ConditionCompiler<TEvent> compiler, DiagnosticBag diagnostics)

@@ -34,7 +34,8 @@ public sealed class OutputTemplate<TEvent>
     }
 
     internal static OutputTemplate<TEvent>? Compile(
-        string text, FieldCatalogue<TEvent> catalogue, Func<int, SourceLocation> locate, DiagnosticBag diagnostics)
+        string text, FieldCatalogue<TEvent> catalogue, Func<int, SourceLocation> locate, DiagnosticBag diagnostics,
+        List<FieldUse>? fieldUses = null)
     {
         var parts = new List<(string?, FieldDefinition<TEvent>?)>();
         var literal = new StringBuilder();
@@ -75,6 +76,7 @@ public sealed class OutputTemplate<TEvent>
             if (catalogue.TryGet(name, out var field))
             {
                 parts.Add((null, field));
+                fieldUses?.Add(new FieldUse(name, locate(i), null));
             }
             else
             {

@@ -1,0 +1,3 @@
+using Vigil.Cli;
+
+return VigilCommand.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);
