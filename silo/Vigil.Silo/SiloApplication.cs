@@ -10,14 +10,6 @@ namespace Vigil.Silo;
 /// <summary>Composes the silo: configuration, endpoints, services, routes, in that order.</summary>
 public static class SiloApplication
 {
-    private static string WithFreePort(string listen)
-    {
-        var endpoint = IPEndPoint.Parse(listen);
-        using var probe = new System.Net.Sockets.TcpListener(endpoint.Address, 0);
-        probe.Start();
-        return new IPEndPoint(endpoint.Address, ((IPEndPoint)probe.LocalEndpoint).Port).ToString();
-    }
-
     /// <summary>The embedded store's file: <c>vigil.db</c> in the data directory, resolved against the working directory.</summary>
     public static string SqlitePath(SiloOptions options) => Path.Combine(Path.GetFullPath(options.DataDirectory), "vigil.db");
 
@@ -38,7 +30,7 @@ public static class SiloApplication
         if (silo.Postgres is not null && IPEndPoint.Parse(silo.GrpcListen).Port == 0)
         {
             // Other silos need the real port before Kestrel binds, so a cluster member picks it now.
-            silo.GrpcListen = WithFreePort(silo.GrpcListen);
+            silo.GrpcListen = ListenAddress.WithFreePort(silo.GrpcListen);
         }
 
         builder.Services.AddSingleton(Options.Create(silo));

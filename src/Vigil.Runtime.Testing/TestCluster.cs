@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -47,7 +46,7 @@ public sealed class TestCluster : IAsyncDisposable
             throw new InvalidOperationException($"Silo '{id}' is already running.");
         }
 
-        var kestrelPort = FreeLoopbackPort();
+        var kestrelPort = IPEndPoint.Parse(ListenAddress.WithFreePort("127.0.0.1:0")).Port;
         var grpc = new FaultProxy(new IPEndPoint(IPAddress.Loopback, kestrelPort));
         var database = new FaultProxy(_databaseEndPoint);
         var app = Build(id, kestrelPort, grpc.Port, database.Port);
@@ -191,6 +190,9 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>(shard, epoch) pairs under which more than one silo incarnation committed: must always be zero.</summary>
     public Task<long> CommitViolationsAsync() => _tables.CommitViolationsAsync();
 
+    /// <summary>Shards more than one silo committed under so far.</summary>
+    public Task<long> ShardsCommittedBySeveralSilosAsync() => _tables.ShardsCommittedBySeveralSilosAsync();
+
     /// <summary>Distinct (shard, epoch, silo incarnation) commits recorded so far.</summary>
     public Task<long> CommitRecordsAsync() => _tables.CommitLogRowsAsync();
 
@@ -209,13 +211,6 @@ public sealed class TestCluster : IAsyncDisposable
         await silo.App.DisposeAsync().ConfigureAwait(false);
         await silo.Grpc.DisposeAsync().ConfigureAwait(false);
         await silo.Database.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private static IPEndPoint ResolveDatabase(string connectionString)

@@ -61,6 +61,14 @@ public sealed class ClusterTables(string connectionString) : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    /// <summary>Shards that more than one silo committed under over the run: proof that fencing was exercised.</summary>
+    public async Task<long> ShardsCommittedBySeveralSilosAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT count(*) FROM (SELECT shard FROM vigil_commit_log GROUP BY shard HAVING count(DISTINCT silo_id) > 1) s");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <summary>Rows of the commit log: distinct (shard, epoch, silo, incarnation) that committed anything.</summary>
     public async Task<long> CommitLogRowsAsync(CancellationToken cancellationToken = default)
     {

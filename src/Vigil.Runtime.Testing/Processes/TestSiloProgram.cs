@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Grpc.Server;
+using Vigil.Runtime.Clustering;
 using Vigil.Runtime.Hosting;
 
 namespace Vigil.Runtime.Testing.Processes;
@@ -59,7 +59,7 @@ public static class TestSiloProgram
     {
         // Other silos reach this one at the address it announces when it joins, which is before Kestrel binds: a
         // port of 0 must become a real one now.
-        options.GrpcListen = WithFreePort(options.GrpcListen);
+        options.GrpcListen = ListenAddress.WithFreePort(options.GrpcListen);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Vigil", LogLevel.Information);
@@ -96,19 +96,6 @@ public static class TestSiloProgram
         TestSiloEndpoints.Map(app);
         map?.Invoke(app);
         return app;
-    }
-
-    private static string WithFreePort(string listen)
-    {
-        var endpoint = IPEndPoint.Parse(listen);
-        if (endpoint.Port != 0)
-        {
-            return listen;
-        }
-
-        using var probe = new TcpListener(endpoint.Address, 0);
-        probe.Start();
-        return new IPEndPoint(endpoint.Address, ((IPEndPoint)probe.LocalEndpoint).Port).ToString();
     }
 
     private static async Task ExitWhenParentGoesAsync(IHostApplicationLifetime lifetime)
