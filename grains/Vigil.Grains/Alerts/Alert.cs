@@ -18,6 +18,7 @@ public sealed record Alert(
     string Pod,
     string Container,
     string Node,
+    string ServiceAccount,
     IReadOnlyList<AlertEvidence> Evidence,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,

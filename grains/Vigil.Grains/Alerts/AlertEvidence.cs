@@ -2,7 +2,8 @@ namespace Vigil.Grains.Alerts;
 
 /// <summary>
 /// One event that made an alert fire, copied out of the wire message so that stored alerts do not depend on
-/// protobuf serialisation. <see cref="Ancestors"/> is nearest first, as the sensor sent it and extended from the
+/// protobuf serialisation. An audit event's evidence has no process: its
+/// request is in <see cref="Audit"/>. <see cref="Ancestors"/> is nearest first, as the sensor sent it and extended from the
 /// pod's process tree when the sensor knew fewer generations.
 /// </summary>
 public sealed record AlertEvidence(
@@ -12,4 +13,5 @@ public sealed record AlertEvidence(
     IReadOnlyList<EvidenceProcess> Ancestors,
     string Detail,
     int Errno,
-    string Output);
+    string Output,
+    AuditEvidence? Audit = null);

@@ -33,7 +33,7 @@ public sealed class AlertLedger(List<Alert> alerts, AlertOptions options, TimePr
         }
         alerts.Add(new Alert(
             Guid.CreateVersion7(now).ToString(), rule.Id, rule.Title, rule.Severity, rule.Tactic, rule.Technique,
-            entity.Cluster, entity.Namespace, entity.Pod, entity.Container, entity.Node,
+            entity.Cluster, entity.Namespace, entity.Pod, entity.Container, entity.Node, entity.ServiceAccount,
             [evidence], now, now, 1, AlertStatus.Active));
         return true;
     }

@@ -9,7 +9,12 @@ namespace Vigil.Runtime.Remoting;
 /// </summary>
 public static class GrainCallCodec
 {
-    private static readonly JsonSerializerOptions Options = new() { IncludeFields = true, IgnoreReadOnlyProperties = true };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        IncludeFields = true,
+        IgnoreReadOnlyProperties = true,
+        Converters = { new ProtobufJsonConverterFactory() },
+    };
     private static readonly ConcurrentDictionary<string, Type> Types = new(StringComparer.Ordinal);
 
     public static string TypeName(GrainRequest request)
