@@ -1,4 +1,5 @@
 using Vigil.Contracts.Events.V1;
+using Vigil.Grains.Detection.Audit;
 using Vigil.Grains.Rules;
 
 namespace Vigil.Grains.Detection;
@@ -16,6 +17,7 @@ public sealed class DetectionEvent
     private string? _name;
     private string? _parentName;
     private string? _commandLine;
+    private AuditRequest? _request;
 
     private DetectionEvent(RuntimeEvent? runtime, AuditEvent? audit, int generation, DetectionEvent[]? lineage)
     {
@@ -84,4 +86,7 @@ public sealed class DetectionEvent
     internal string? ParentName => _parentName ??= EventValues.BaseName(Parent?.Binary);
 
     internal string? CommandLine => _commandLine ??= EventValues.CommandLine(ProcessName, Process);
+
+    /// <summary>An audit event's request object, parsed on first use and shared by every rule that reads it.</summary>
+    internal AuditRequest? Request => Audit is null ? null : _request ??= AuditRequest.Parse(Audit);
 }
