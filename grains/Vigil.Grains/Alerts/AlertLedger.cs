@@ -6,10 +6,34 @@ namespace Vigil.Grains.Alerts;
 /// De-duplicates and bounds the alerts of one pod, over a list the pod's state owns. One alert per rule and
 /// container covers a fixed window from its first sighting: repeats inside it raise the count and lastSeen, the
 /// first repeat after it opens a new alert, so a long attack shows as one alert per window rather than one forever.
+/// A dismissed alert keeps absorbing its repeats for the rest of its window (someone judged them harmless); a
+/// resolved one does not (the behaviour came back after it was dealt with), so a repeat opens a new alert.
 /// Runs inside grain turns only, so it is not thread-safe and need not be.
 /// </summary>
 public sealed class AlertLedger(List<Alert> alerts, AlertOptions options, TimeProvider time)
 {
+    private readonly List<string> _changed = [];
+
+    /// <summary>The alerts opened, added to or given a new status through this ledger, in their latest form.</summary>
+    public IReadOnlyList<Alert> Changed => [.. _changed.Distinct(StringComparer.Ordinal)
+        .Select(id => alerts.Find(a => a.Id == id)).OfType<Alert>()];
+
+    /// <summary>Sets an alert's status; null when the alert is not (or no longer) held here.</summary>
+    public Alert? SetStatus(string alertId, AlertStatus status)
+    {
+        var index = alerts.FindIndex(a => a.Id == alertId);
+        if (index < 0)
+        {
+            return null;
+        }
+        if (alerts[index].Status != status)
+        {
+            alerts[index] = alerts[index] with { Status = status };
+            _changed.Add(alertId);
+        }
+        return alerts[index];
+    }
+
     /// <summary>Records one firing; true when it opened a new alert rather than adding to one.</summary>
     public bool Raise(RuleMetadata rule, AlertEntity entity, AlertEvidence evidence)
     {
@@ -24,6 +48,7 @@ public sealed class AlertLedger(List<Alert> alerts, AlertOptions options, TimePr
                 LastSeen = now,
                 Evidence = Append(open.Evidence, evidence),
             };
+            _changed.Add(open.Id);
             return false;
         }
 
@@ -31,8 +56,10 @@ public sealed class AlertLedger(List<Alert> alerts, AlertOptions options, TimePr
         {
             alerts.RemoveAt(EvictionCandidate());
         }
+        var id = Guid.CreateVersion7(now).ToString();
+        _changed.Add(id);
         alerts.Add(new Alert(
-            Guid.CreateVersion7(now).ToString(), rule.Id, rule.Title, rule.Severity, rule.Tactic, rule.Technique,
+            id, rule.Id, rule.Title, rule.Severity, rule.Tactic, rule.Technique,
             entity.Cluster, entity.Namespace, entity.Pod, entity.Container, entity.Node, entity.ServiceAccount,
             [evidence], now, now, 1, AlertStatus.Active));
         return true;
@@ -47,7 +74,7 @@ public sealed class AlertLedger(List<Alert> alerts, AlertOptions options, TimePr
         for (var i = alerts.Count - 1; i >= 0; i--)
         {
             var alert = alerts[i];
-            if (alert.Status == AlertStatus.Active && alert.RuleId == ruleId && alert.Container == container
+            if (alert.Status != AlertStatus.Resolved && alert.RuleId == ruleId && alert.Container == container
                 && now - alert.FirstSeen < options.DeduplicationWindow)
             {
                 return i;

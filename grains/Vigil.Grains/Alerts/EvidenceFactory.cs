@@ -3,7 +3,7 @@ using Vigil.Grains.Detection;
 
 namespace Vigil.Grains.Alerts;
 
-/// <summary>Copies what an alert needs to keep out of a runtime event.</summary>
+/// <summary>Copies what an alert needs to keep out of a runtime or audit event.</summary>
 public static class EvidenceFactory
 {
     public static AlertEvidence From(RuntimeEvent value, string output) => new(
@@ -14,6 +14,27 @@ public static class EvidenceFactory
         Detail(value),
         value.Errno,
         output);
+
+    public static AlertEvidence From(AuditEvent value, string output)
+    {
+        var target = value.ObjectRef;
+        var request = new AuditEvidence(
+            value.AuditId, value.Stage, value.Verb, value.User?.Username ?? "", value.ImpersonatedUser?.Username ?? "",
+            target?.Resource ?? "", target?.Subresource ?? "", target?.Namespace ?? "", target?.Name ?? "",
+            value.UserAgent, [.. value.SourceIps], value.ResponseCode, value.RequestUri);
+        var resource = request.Subresource.Length > 0 ? $"{request.Resource}/{request.Subresource}" : request.Resource;
+        var where = request.Namespace.Length > 0 ? $"{request.Namespace}/{request.Name}" : request.Name;
+        var time = value.StageUnixNano != 0 ? value.StageUnixNano : value.RequestReceivedUnixNano;
+        return new AlertEvidence(
+            "audit",
+            DateTimeOffset.UnixEpoch.AddTicks(time / 100),
+            Process(null),
+            [],
+            $"{request.User} {request.Verb} {resource} {where}".TrimEnd(),
+            0,
+            output,
+            request);
+    }
 
     public static EvidenceProcess Process(Process? process) => process is null
         ? new EvidenceProcess(0, 0, "", [], 0, "", "")

@@ -1,9 +1,10 @@
 using Vigil.Grains.Alerts;
+using Vigil.Grains.Identities;
 using Vigil.Runtime;
 
 namespace Vigil.Grains.Entities;
 
-/// <summary>One cluster, keyed by its configured name (<see cref="EntityKeys.Cluster"/>). So far it only sums its nodes' alerts.</summary>
+/// <summary>One cluster, keyed by its configured name (<see cref="EntityKeys.Cluster"/>). So far it sums its nodes' and identities' alerts.</summary>
 [GrainType("vigil.cluster")]
 public interface IClusterGrain : IGrainWithStringKey
 {
@@ -11,6 +12,10 @@ public interface IClusterGrain : IGrainWithStringKey
     [OneWay]
     Task ReportNodeAlertsAsync(NodeAlertSummary summary);
 
-    /// <summary>Active alerts over the cluster's nodes.</summary>
+    /// <summary>A service account's or user's current alert counts; an older report than the last one is ignored.</summary>
+    [OneWay]
+    Task ReportIdentityAlertsAsync(IdentityAlertSummary summary);
+
+    /// <summary>Active alerts over the cluster's nodes and identities.</summary>
     Task<AlertCounts> GetAlertCountsAsync();
 }

@@ -17,5 +17,8 @@ public interface IPodGrain : IGrainWithStringKey
     /// <summary>The pod's alerts in the order they were opened; all of them when <paramref name="status"/> is null.</summary>
     Task<IReadOnlyList<Alert>> GetAlertsAsync(AlertStatus? status);
 
+    /// <summary>Sets an alert's status; null when this pod holds no alert with that id.</summary>
+    Task<Alert?> SetAlertStatusAsync(string alertId, AlertStatus status);
+
     Task<PodProfile> GetProfileAsync();
 }

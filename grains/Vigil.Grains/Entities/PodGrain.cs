@@ -9,10 +9,10 @@ namespace Vigil.Grains.Entities;
 /// <summary>
 /// A pod's behaviour and alerts. Each batch is one turn: every event is judged against the state as it stood
 /// before that event (so an exec is compared with the files written before it), then recorded. State, alerts
-/// included, is written once per batch through the group commit; a new alert then reports the pod's counts to its
-/// node, one way, so calls never flow back from node to pod.
+/// included, is written once per batch through the group commit; subscribers then hear of the alerts it opened or added to, and a
+/// new alert reports the pod's counts to its node, one way, so calls never flow back from node to pod.
 /// </summary>
-public sealed class PodGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions options) : Grain<PodState>, IPodGrain
+public sealed class PodGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions options, AlertFeed feed) : Grain<PodState>, IPodGrain
 {
     // Reused across events; safe because turns never overlap.
     private readonly List<CompiledRule<DetectionEvent>> _matches = [];
@@ -33,15 +33,19 @@ public sealed class PodGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions o
             opened |= Detect(ruleSet, ledger, value);
             PodBehaviour.Record(State, value, TimeProvider.GetUtcNow());
         }
-        if (opened)
+        await CommitAsync(ledger, opened);
+    }
+
+    public async Task<Alert?> SetAlertStatusAsync(string alertId, AlertStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(alertId);
+        var ledger = new AlertLedger(State.Alerts, options, TimeProvider);
+        var alert = ledger.SetStatus(alertId, status);
+        if (ledger.Changed.Count > 0)
         {
-            State.ReportSequence++;
+            await CommitAsync(ledger, countsChanged: true);
         }
-        await WriteStateAsync();
-        if (opened)
-        {
-            await ReportToNodeAsync();
-        }
+        return alert;
     }
 
     public Task<IReadOnlyList<Alert>> GetAlertsAsync(AlertStatus? status) =>
@@ -112,6 +116,21 @@ public sealed class PodGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions o
         context?.PodName ?? State.Pod,
         context?.ContainerName ?? "",
         context is { Node.Length: > 0 } ? context.Node : State.Node);
+
+    /// <summary>Commits the batch, then tells subscribers and (when the active counts moved) the node.</summary>
+    private async Task CommitAsync(AlertLedger ledger, bool countsChanged)
+    {
+        if (countsChanged)
+        {
+            State.ReportSequence++;
+        }
+        await WriteStateAsync();
+        feed.Publish(ledger.Changed);
+        if (countsChanged)
+        {
+            await ReportToNodeAsync();
+        }
+    }
 
     private Task ReportToNodeAsync()
     {

@@ -45,15 +45,20 @@ public sealed class AlertLedgerTests
     }
 
     [Fact]
-    public void A_dismissed_alert_does_not_absorb_repeats()
+    public void A_dismissed_alert_absorbs_repeats_and_a_resolved_one_does_not()
     {
         var alerts = new List<Alert>();
         var ledger = new AlertLedger(alerts, new AlertOptions(), new ManualTimeProvider());
         ledger.Raise(BinaryDrift.Rule, Entity, Evidence("/tmp/x"));
-        alerts[0] = alerts[0] with { Status = AlertStatus.Dismissed };
+        ledger.SetStatus(alerts[0].Id, AlertStatus.Dismissed);
 
+        Assert.False(ledger.Raise(BinaryDrift.Rule, Entity, Evidence("/tmp/x")));
+        Assert.Equal((AlertStatus.Dismissed, 2), (Assert.Single(alerts).Status, alerts[0].Count));
+
+        ledger.SetStatus(alerts[0].Id, AlertStatus.Resolved);
         Assert.True(ledger.Raise(BinaryDrift.Rule, Entity, Evidence("/tmp/x")));
-        Assert.Equal([AlertStatus.Dismissed, AlertStatus.Active], alerts.Select(a => a.Status));
+        Assert.Equal([AlertStatus.Resolved, AlertStatus.Active], alerts.Select(a => a.Status));
+        Assert.Equal([alerts[0].Id, alerts[1].Id], ledger.Changed.Select(a => a.Id));
     }
 
     private static AlertEvidence Evidence(string binary) =>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Grains.Alerts;
 using Vigil.Grains.Entities;
+using Vigil.Grains.Identities;
 using Vigil.Grains.Tests.Detection;
 using Vigil.Runtime;
 using Vigil.Runtime.Hosting;
@@ -29,14 +31,21 @@ public sealed class DetectionSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _services.GetRequiredService<GrainRuntime>();
 
-    public static async Task<DetectionSilo> StartAsync(InMemoryGrainStorage? storage = null, ManualTimeProvider? clock = null)
+    public AlertFeed Feed => _services.GetRequiredService<AlertFeed>();
+
+    public AuditDispatcher Audit => _services.GetRequiredService<AuditDispatcher>();
+
+    public RuntimeDispatcher Runtime => _services.GetRequiredService<RuntimeDispatcher>();
+
+    public static async Task<DetectionSilo> StartAsync(
+        InMemoryGrainStorage? storage = null, ManualTimeProvider? clock = null, Action<IdentityOptions>? identities = null)
     {
         storage ??= new InMemoryGrainStorage();
         clock ??= new ManualTimeProvider();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddGrainRuntime(builder => builder
-            .AddDetectionGrains(RepositoryRules.Directory)
+            .AddDetectionGrains(RepositoryRules.Directory, configureIdentities: identities)
             .UseStorage(_ => storage));
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<GrainRuntime>().StartAsync(CancellationToken.None);

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+
+namespace Vigil.Grains.Alerts;
+
+/// <summary>
+/// Hands alerts to subscribers (the live stream, SIEM exporters) on this silo once they are committed: grains
+/// publish after their state write succeeds, so nothing a subscriber sees can vanish in a crash. Each subscriber
+/// has its own bounded queue; a subscriber that falls behind loses its oldest entries, counted, rather than slowing
+/// the grains. Every entry is the alert's latest form, so a consumer keeps the last one per id.
+/// </summary>
+public sealed class AlertFeed
+{
+    public const int DefaultCapacity = 4096;
+
+    private readonly ConcurrentDictionary<AlertSubscription, byte> _subscribers = new();
+
+    public int SubscriberCount => _subscribers.Count;
+
+    public AlertSubscription Subscribe(int capacity = DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        var subscription = new AlertSubscription(capacity, s => _subscribers.TryRemove(s, out _));
+        _subscribers.TryAdd(subscription, 0);
+        return subscription;
+    }
+
+    public void Publish(IReadOnlyList<Alert> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        if (alerts.Count == 0)
+        {
+            return;
+        }
+        foreach (var subscriber in _subscribers.Keys)
+        {
+            foreach (var alert in alerts)
+            {
+                subscriber.Offer(alert);
+            }
+        }
+    }
+}

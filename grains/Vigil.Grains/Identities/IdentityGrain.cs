@@ -1,0 +1,153 @@
+using Vigil.Contracts.Events.V1;
+using Vigil.Grains.Alerts;
+using Vigil.Grains.Detection;
+using Vigil.Grains.Entities;
+using Vigil.Grains.Rules;
+using Vigil.Runtime;
+
+namespace Vigil.Grains.Identities;
+
+/// <summary>
+/// An identity's audit trail, judged one request at a time: the audit rules, then the baseline detector, then
+/// learning. A request that raised the baseline alert is not learned, so an intruder cannot teach the account that
+/// their use of it is normal. State and alerts are committed once per batch; subscribers hear of alerts after that,
+/// and the cluster gets the identity's active counts, one way.
+/// </summary>
+public abstract class IdentityGrain(
+    RuleSetHolder<DetectionEvent> rules, AlertOptions alertOptions, IdentityOptions options, AlertFeed feed)
+    : Grain<IdentityState>, IIdentityGrain
+{
+    // Reused across events; safe because turns never overlap.
+    private readonly List<CompiledRule<DetectionEvent>> _matches = [];
+
+    public async Task ObserveAsync(IReadOnlyList<AuditEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return;
+        }
+        var ledger = new AlertLedger(State.Alerts, alertOptions, TimeProvider);
+        var ruleSet = rules.Current;
+        var now = TimeProvider.GetUtcNow();
+        var opened = false;
+        foreach (var value in events)
+        {
+            Identify(value, now);
+            var entity = Entity(value);
+            var subject = DetectionEvent.ForAudit(value);
+            _matches.Clear();
+            ruleSet.Evaluate(subject, RuleSource.Audit, _matches);
+            foreach (var rule in _matches)
+            {
+                opened |= ledger.Raise(rule.Metadata, entity, EvidenceFactory.From(value, rule.Output.Render(subject)));
+            }
+            if (ServiceAccountAnomaly.Judge(State, value, now, options) is { } anomaly)
+            {
+                opened |= ledger.Raise(ServiceAccountAnomaly.Rule, entity, EvidenceFactory.From(value, anomaly));
+                Count(value);
+            }
+            else
+            {
+                Learn(value, now);
+            }
+        }
+        await CommitAsync(ledger, opened);
+    }
+
+    public Task<IReadOnlyList<Alert>> GetAlertsAsync(AlertStatus? status) =>
+        Task.FromResult(new AlertLedger(State.Alerts, alertOptions, TimeProvider).Query(status));
+
+    public async Task<Alert?> SetAlertStatusAsync(string alertId, AlertStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(alertId);
+        var ledger = new AlertLedger(State.Alerts, alertOptions, TimeProvider);
+        var alert = ledger.SetStatus(alertId, status);
+        if (ledger.Changed.Count > 0)
+        {
+            await CommitAsync(ledger, countsChanged: true);
+        }
+        return alert;
+    }
+
+    public Task<IdentityActivity> GetActivityAsync() => Task.FromResult(new IdentityActivity(
+        State.Kind, State.Cluster, State.Username, State.Namespace, State.Name, State.FirstSeen, State.LastSeen,
+        State.Requests > 0 && TimeProvider.GetUtcNow() - State.FirstSeen < options.LearningPeriod,
+        State.Requests, State.Denied,
+        new Dictionary<string, SeenValue>(State.Baseline.Operations), new Dictionary<string, SeenValue>(State.Baseline.Namespaces),
+        new Dictionary<string, SeenValue>(State.Baseline.SourceIps), new Dictionary<string, SeenValue>(State.Baseline.UserAgents)));
+
+    private async Task CommitAsync(AlertLedger ledger, bool countsChanged)
+    {
+        if (countsChanged)
+        {
+            State.ReportSequence++;
+        }
+        await WriteStateAsync();
+        feed.Publish(ledger.Changed);
+        if (countsChanged && State.Cluster.Length > 0)
+        {
+            var summary = new IdentityAlertSummary(Key, State.ReportSequence, AlertCounts.OfActive(State.Alerts));
+            await GrainFactory.GetGrain<IClusterGrain>(EntityKeys.Cluster(State.Cluster)).ReportIdentityAlertsAsync(summary);
+        }
+    }
+
+    private void Identify(AuditEvent value, DateTimeOffset now)
+    {
+        if (State.Username.Length == 0)
+        {
+            var identity = IdentityRef.Of("", value);
+            State.Kind = identity.Kind;
+            State.Cluster = identity.Cluster;
+            State.Username = identity.Username;
+            State.Namespace = identity.Namespace;
+            State.Name = identity.Name;
+            State.FirstSeen = now;
+        }
+        State.LastSeen = now;
+    }
+
+    private AlertEntity Entity(AuditEvent value)
+    {
+        var target = value.ObjectRef;
+        return new AlertEntity(
+            State.Cluster,
+            target?.Namespace ?? "",
+            target is { Resource: "pods" } ? target.Name : "",
+            "",
+            "",
+            State.Kind == IdentityKind.ServiceAccount ? $"{State.Namespace}/{State.Name}" : "");
+    }
+
+    /// <summary>Counts a request once, at the stage that carries its outcome; true when it was allowed.</summary>
+    private bool Count(AuditEvent value)
+    {
+        if (value.Stage == "RequestReceived")
+        {
+            return false;
+        }
+        State.Requests++;
+        if (!AuditOperation.Succeeded(value))
+        {
+            State.Denied++;
+            return false;
+        }
+        return true;
+    }
+
+    private void Learn(AuditEvent value, DateTimeOffset now)
+    {
+        if (!Count(value))
+        {
+            return;
+        }
+        var baseline = State.Baseline;
+        ActivityBaseline.Note(baseline.Operations, AuditOperation.Of(value), now, options.MaxOperations);
+        ActivityBaseline.Note(baseline.Namespaces, value.ObjectRef?.Namespace ?? "", now, options.MaxValuesPerKind);
+        foreach (var address in value.SourceIps)
+        {
+            ActivityBaseline.Note(baseline.SourceIps, address, now, options.MaxValuesPerKind);
+        }
+        ActivityBaseline.Note(baseline.UserAgents, AuditOperation.Client(value.UserAgent), now, options.MaxValuesPerKind);
+    }
+}

@@ -1,0 +1,9 @@
+using Vigil.Grains.Alerts;
+using Vigil.Grains.Detection;
+using Vigil.Grains.Rules;
+
+namespace Vigil.Grains.Identities;
+
+public sealed class UserGrain(
+    RuleSetHolder<DetectionEvent> rules, AlertOptions alertOptions, IdentityOptions options, AlertFeed feed)
+    : IdentityGrain(rules, alertOptions, options, feed), IUserGrain;
