@@ -1,10 +1,11 @@
 using System.Globalization;
 using Vigil.Benchmarks;
 using Vigil.Benchmarks.Cluster;
+using Vigil.Benchmarks.Detection;
 using Vigil.Benchmarks.Grpc;
 using Vigil.Benchmarks.Runtime;
 
-IBenchmarkSuite[] suites = [new GrpcSuite(), new RuntimeSuite(), new ClusterSuite()];
+IBenchmarkSuite[] suites = [new GrpcSuite(), new RuntimeSuite(), new ClusterSuite(), new DetectionSuite()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
