@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Vigil.Grains.Entities;
 using Vigil.Grpc.Server;
 using Vigil.Runtime.Clustering;
 using Vigil.Runtime.Hosting;
@@ -12,6 +13,10 @@ public static class SiloApplication
 {
     /// <summary>The embedded store's file: <c>vigil.db</c> in the data directory, resolved against the working directory.</summary>
     public static string SqlitePath(SiloOptions options) => Path.Combine(Path.GetFullPath(options.DataDirectory), "vigil.db");
+
+    /// <summary>The rule directory in force: the configured one, or the rules shipped beside the binary.</summary>
+    public static string RulesDirectory(SiloOptions options) =>
+        Path.GetFullPath(options.RulesDirectory ?? Path.Combine(AppContext.BaseDirectory, "rules"));
 
     public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
     {
@@ -67,8 +72,11 @@ public static class SiloApplication
                 {
                     runtime.UseSqliteStorage(SqlitePath(silo));
                 }
+                runtime.AddDetectionGrains(RulesDirectory(silo));
             },
             options => builder.Configuration.GetSection(GrainRuntimeOptions.Section).Bind(options));
+        builder.Services.AddSingleton<RuleReloader>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RuleReloader>());
         builder.Services.AddSingleton<SiloReadiness>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloReadiness>());
 
@@ -76,6 +84,7 @@ public static class SiloApplication
         app.MapGrpcServices();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         SiloOperatorEndpoints.Map(app);
+        RuleEndpoints.Map(app);
         app.MapGet("/readyz", (SiloReadiness readiness) => readiness.IsReady
             ? Results.Text("ready\n")
             : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));

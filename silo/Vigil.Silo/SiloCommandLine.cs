@@ -14,6 +14,9 @@ public static class SiloCommandLine
           --data-dir PATH              embedded store directory (default ./vigil-data; state survives restarts)
           --postgres CONNECTION        join the cluster on this PostgreSQL (state, membership, shard leases), e.g.
                                        "Host=127.0.0.1;Port=5432;Username=vigil;Password=...;Database=vigil"
+          --rules PATH                 detection rules directory (default: the rules shipped with the silo);
+                                       edits are reloaded while running, and on SIGHUP; a set that does not
+                                       compile is refused and the previous one stays in force
           --silo-id NAME               this silo's cluster name (default: host name and gRPC port)
           --advertise ADDRESS:PORT     the gRPC address other silos use (default: --grpc-listen)
           -h, --help                   Show this help.
@@ -21,6 +24,7 @@ public static class SiloCommandLine
         Every setting can also come from appsettings.json or the environment, e.g. VIGIL_Silo__GrpcListen or
         VIGIL_Silo__Postgres. Runtime tuning lives under Runtime (e.g. VIGIL_Runtime__CallTimeout=00:00:10).
         Endpoints: GET /healthz (alive), GET /readyz (serving), GET /api/v1/silos and /api/v1/shards (operators),
+        GET /api/v1/rules (the rule set in force and the last reload),
         gRPC grpc.health.v1.Health.
         Ctrl+C or SIGTERM stops the silo cleanly.
         """;
@@ -31,6 +35,7 @@ public static class SiloCommandLine
         ["--http-listen"] = $"{SiloOptions.Section}:{nameof(SiloOptions.HttpListen)}",
         ["--data-dir"] = $"{SiloOptions.Section}:{nameof(SiloOptions.DataDirectory)}",
         ["--postgres"] = $"{SiloOptions.Section}:{nameof(SiloOptions.Postgres)}",
+        ["--rules"] = $"{SiloOptions.Section}:{nameof(SiloOptions.RulesDirectory)}",
         ["--silo-id"] = $"{SiloOptions.Section}:{nameof(SiloOptions.SiloId)}",
         ["--advertise"] = $"{SiloOptions.Section}:{nameof(SiloOptions.Advertise)}",
     };

@@ -20,6 +20,12 @@ public sealed class SiloOptions
     /// </summary>
     public string? Postgres { get; set; }
 
+    /// <summary>
+    /// The detection rules (<c>*.yaml</c>, as in the repository's <c>grains/rules</c>). Default: the <c>rules</c>
+    /// directory shipped beside the silo's binary. Changes are picked up while the silo runs.
+    /// </summary>
+    public string? RulesDirectory { get; set; }
+
     /// <summary>This silo's name in the cluster; stable across restarts. Default: host name and gRPC port.</summary>
     public string? SiloId { get; set; }
 

@@ -1,0 +1,3 @@
+namespace Vigil.Silo;
+
+public sealed record RuleReloadView(DateTimeOffset At, bool Swapped, IReadOnlyList<string> Diagnostics);

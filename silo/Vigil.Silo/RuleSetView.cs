@@ -1,0 +1,3 @@
+namespace Vigil.Silo;
+
+public sealed record RuleSetView(string Directory, int Generation, IReadOnlyList<RuleView> Rules, RuleReloadView? LastReload);
