@@ -53,6 +53,7 @@ public static class AuditEventFields
         .AddString("ka.req.service.type", e => e.Request?.Service?.Type)
         .AddStringList("ka.req.service.ports", e => e.Request?.Service?.Ports)
         .AddStringList("ka.req.service.selector", e => e.Request?.Service?.Selector)
+        .AddString("ka.req.name", e => e.Request?.ObjectName)
         .AddString("ka.req.configmap.name", e => e.Audit?.ObjectRef?.Resource == "configmaps" ? e.Request?.ObjectName : null)
         .AddStringList("ka.req.exec.command", e => e.Request?.ExecCommand);
 
