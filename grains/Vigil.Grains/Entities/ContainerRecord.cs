@@ -1,3 +1,5 @@
+using Vigil.Grains.Entities.Detectors;
+
 namespace Vigil.Grains.Entities;
 
 /// <summary>One container of the pod and what it has done since Vigil first saw it.</summary>
@@ -24,4 +26,7 @@ public sealed class ContainerRecord
     /// order they were written in (for eviction): what binary drift is judged against.
     /// </summary>
     public Dictionary<string, long> WrittenFiles { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>What the stateful detectors remember of the container; it goes with the container when evicted.</summary>
+    public ContainerDetectorState Detectors { get; set; } = new();
 }

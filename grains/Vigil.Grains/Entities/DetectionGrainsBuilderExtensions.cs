@@ -44,6 +44,7 @@ public static class DetectionGrainsBuilderExtensions
             .AddGrain<IServiceAccountGrain, ServiceAccountGrain>()
             .AddGrain<IUserGrain, UserGrain>()
             .AddGrain<IPodGrain, PodGrain>()
+            .AddGrain<IImageGrain, ImageGrain>()
             .AddGrain<INodeGrain, NodeGrain>()
             .AddGrain<IClusterGrain, ClusterGrain>();
     }

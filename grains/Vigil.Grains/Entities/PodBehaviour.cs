@@ -13,7 +13,7 @@ public static class PodBehaviour
         {
             Identify(state, context);
         }
-        var container = context is null || context.ContainerId.Length == 0 ? null : Container(state, context, now);
+        var container = ContainerOf(state, context, now);
         switch (value.KindCase)
         {
             case RuntimeEvent.KindOneofCase.Exec:
@@ -74,6 +74,18 @@ public static class PodBehaviour
             state.Node = context.Node;
         }
     }
+
+    /// <summary>
+    /// The event's container, recorded now if it is new, so detectors can keep state from a container's first event
+    /// on; null for an event with no container.
+    /// </summary>
+    public static ContainerRecord? ContainerOf(PodState state, EventContext? context, DateTimeOffset now) =>
+        context is null || context.ContainerId.Length == 0 ? null : Container(state, context, now);
+
+    /// <summary>A file event that created, wrote, or opened for writing or truncating.</summary>
+    public static bool Writes(FileActivity file) =>
+        file.Operation is FileOperation.Create or FileOperation.Write
+        || (file.Operation == FileOperation.Open && OpenFlags.Writes(file.Flags));
 
     private static ContainerRecord Container(PodState state, EventContext context, DateTimeOffset now)
     {
@@ -141,9 +153,7 @@ public static class PodBehaviour
     private static void RecordWrite(PodState state, ContainerRecord? container, RuntimeEvent value)
     {
         var file = value.File;
-        var writes = file.Operation is FileOperation.Create or FileOperation.Write
-            || (file.Operation == FileOperation.Open && OpenFlags.Writes(file.Flags));
-        if (container is null || value.Errno != 0 || !writes || file.Path.Length == 0)
+        if (container is null || value.Errno != 0 || !Writes(file) || file.Path.Length == 0)
         {
             return;
         }

@@ -1,6 +1,7 @@
 using Vigil.Contracts.Events.V1;
 using Vigil.Grains.Alerts;
 using Vigil.Grains.Detection;
+using Vigil.Grains.Entities.Detectors;
 using Vigil.Grains.Rules;
 using Vigil.Runtime;
 
@@ -12,10 +13,15 @@ namespace Vigil.Grains.Entities;
 /// included, is written once per batch through the group commit; subscribers then hear of the alerts it opened or added to, and a
 /// new alert reports the pod's counts to its node, one way, so calls never flow back from node to pod.
 /// </summary>
-public sealed class PodGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions options, AlertFeed feed) : Grain<PodState>, IPodGrain
+public sealed class PodGrain(
+    RuleSetHolder<DetectionEvent> rules, AlertOptions options, AlertFeed feed, DetectorOptions? detectorOptions = null)
+    : Grain<PodState>, IPodGrain
 {
+    private readonly RuntimeDetectors _detectors = new(detectorOptions ?? DetectorOptions.Default);
+
     // Reused across events; safe because turns never overlap.
     private readonly List<CompiledRule<DetectionEvent>> _matches = [];
+    private readonly List<DetectorFinding> _findings = [];
 
     public async Task ObserveAsync(IReadOnlyList<RuntimeEvent> events)
     {
@@ -27,10 +33,11 @@ public sealed class PodGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions o
         var ledger = new AlertLedger(State.Alerts, options, TimeProvider);
         var ruleSet = rules.Current;
         var opened = false;
+        var images = await AskImagesAsync(events);
         foreach (var raw in events)
         {
             var value = WithTreeAncestry(raw);
-            opened |= Detect(ruleSet, ledger, value);
+            opened |= Detect(ruleSet, ledger, value, images);
             PodBehaviour.Record(State, value, TimeProvider.GetUtcNow());
         }
         await CommitAsync(ledger, opened);
@@ -62,24 +69,59 @@ public sealed class PodGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions o
         State.Processes.Count,
         State.Connections.Count));
 
-    private bool Detect(RuleSet<DetectionEvent> ruleSet, AlertLedger ledger, RuntimeEvent value)
+    private bool Detect(RuleSet<DetectionEvent> ruleSet, AlertLedger ledger, RuntimeEvent value, ImageVerdicts images)
     {
         var entity = Entity(value.Context);
+        var now = TimeProvider.GetUtcNow();
+        var container = PodBehaviour.ContainerOf(State, value.Context, now);
         var opened = false;
         var subject = DetectionEvent.ForRuntime(value);
         _matches.Clear();
         ruleSet.Evaluate(subject, RuleSource.Runtime, _matches);
         foreach (var rule in _matches)
         {
-            opened |= ledger.Raise(rule.Metadata, entity, EvidenceFactory.From(value, rule.Output.Render(subject)));
+            if (!MetadataBaseline.IsNormal(rule.Metadata, container, value, images, now))
+            {
+                opened |= ledger.Raise(rule.Metadata, entity, EvidenceFactory.From(value, rule.Output.Render(subject)));
+            }
         }
 
-        var containerId = value.Context?.ContainerId ?? "";
-        if (BinaryDrift.Match(State.Containers.GetValueOrDefault(containerId), value) is { } drifted)
+        _findings.Clear();
+        _detectors.Observe(new DetectorInput(State, container, value, now, images), _findings);
+        foreach (var finding in _findings)
         {
-            opened |= ledger.Raise(BinaryDrift.Rule, entity, EvidenceFactory.From(value, BinaryDrift.Describe(value, drifted)));
+            var evidence = EvidenceFactory.From(value, finding.Output);
+            opened |= ledger.Raise(finding.Rule, entity, evidence);
+            EvidenceChain.Insert(State.Alerts, evidence, finding.Preceding, options.MaxEvidencePerAlert);
         }
         return opened;
+    }
+
+    /// <summary>
+    /// Asks each image the batch needs a baseline answer from, once, before detection (the image never calls back,
+    /// so waiting on it inside this turn cannot deadlock). An image that cannot answer costs its baseline verdicts
+    /// for this batch only: the rules and the other detectors must not wait on it, and nothing is suppressed.
+    /// </summary>
+    private async Task<ImageVerdicts> AskImagesAsync(IReadOnlyList<RuntimeEvent> events)
+    {
+        var reports = ImageReports.Collect(State, events, TimeProvider.GetUtcNow(), _detectors.Options);
+        if (reports.Count == 0)
+        {
+            return ImageVerdicts.None;
+        }
+        var answers = new Dictionary<string, ImageVerdict>(StringComparer.Ordinal);
+        foreach (var (image, report) in reports)
+        {
+            try
+            {
+                answers[image] = await GrainFactory.GetGrain<IImageGrain>(image).ObserveAsync(report);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                answers.Remove(image);
+            }
+        }
+        return new ImageVerdicts(answers);
     }
 
     /// <summary>The event with the ancestry the sensor left out filled in from the pod's tree, so rules and evidence see it.</summary>

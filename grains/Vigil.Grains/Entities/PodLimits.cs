@@ -19,6 +19,24 @@ public static class PodLimits
 
     public const int MaxConnections = 256;
 
+    /// <summary>Processes of one container remembered as having connected outside the cluster, for the download chain.</summary>
+    public const int MaxNetworkedProcessesPerContainer = 64;
+
+    /// <summary>Downloaded files of one container awaiting chmod and exec.</summary>
+    public const int MaxDownloadsPerContainer = 64;
+
+    /// <summary>Process trees of one container whose discovery commands are being counted.</summary>
+    public const int MaxReconnaissanceTreesPerContainer = 16;
+
+    /// <summary>Settled metadata-caller verdicts one container keeps, sparing calls to its image.</summary>
+    public const int MaxMetadataChainsPerContainer = 32;
+
+    /// <summary>Executables an image baseline learns; past it the baseline saturates and judges none.</summary>
+    public const int MaxImageExecutables = 2048;
+
+    /// <summary>Metadata caller chains an image baseline learns; past it later chains stay unusual.</summary>
+    public const int MaxImageMetadataChains = 64;
+
     /// <summary>Generations of ancestry an event is given from the process tree when the sensor sent fewer.</summary>
     public const int MaxAncestry = 16;
 }
