@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Benchmarks.Cluster;
 using Vigil.Grains.Detection;
@@ -7,6 +8,7 @@ using Vigil.Grains.Entities;
 using Vigil.Grains.Rules;
 using Vigil.Runtime;
 using Vigil.Runtime.Hosting;
+using Vigil.Runtime.Persistence;
 
 namespace Vigil.Benchmarks.Detection;
 
@@ -52,7 +54,9 @@ public sealed class DetectionSuite : IBenchmarkSuite
         var feeds = Enumerable.Range(0, Pods).Select(i => PodFeed.Create(SyntheticPod.Create(cluster, i), Seed + i, BatchesPerPod, BatchSize)).ToArray();
         Console.WriteLine($"  built {Pods:N0} pods x {BatchesPerPod} batches of {BatchSize} events in {clock.Elapsed.TotalSeconds:0.0} s");
 
-        await MeasurePodsAsync(report, settings, directory, feeds, "memory", "in-memory storage", b => b.UseInMemoryStorage());
+        var memory = new InMemoryGrainStorage();
+        await MeasurePodsAsync(report, settings, directory, feeds, "memory", "in-memory storage", b => b.UseStorage(_ => memory));
+        await ReportStateSizeAsync(report, memory, feeds);
         var postgres = Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES");
         if (string.IsNullOrEmpty(postgres))
         {
@@ -91,6 +95,21 @@ public sealed class DetectionSuite : IBenchmarkSuite
             $"{core}: DetectionEvent.ForRuntime + RuleSet.Evaluate over {runtime.Length:N0} runtime events of {EvaluationPods} pods ({runtimeAttacks:0.##}% attacks; {Percentile.Median(runtimeRounds.Select(r => r.MatchesPerThousand)):0.#} matches per 1,000)"));
         report.Add("rule_eval_audit_events_per_s", Percentile.Median(auditRounds.Select(r => r.EventsPerSecond)), "events/s", string.Create(CultureInfo.InvariantCulture,
             $"{core}: DetectionEvent.ForAudit + RuleSet.Evaluate over {audit.Length:N0} audit events ({auditAttacks:0.##}% attacks; {Percentile.Median(auditRounds.Select(r => r.MatchesPerThousand)):0.#} matches per 1,000)"));
+    }
+
+    /// <summary>What each batch's commit writes: the whole pod state, whose size bounds commit cost more than the batch does.</summary>
+    private static async Task ReportStateSizeAsync(BenchmarkReport report, InMemoryGrainStorage storage, PodFeed[] feeds)
+    {
+        var type = typeof(IPodGrain).GetCustomAttribute<GrainTypeAttribute>()!.Name;
+        var sizes = new List<double>();
+        foreach (var feed in feeds)
+        {
+            if (await storage.ReadAsync(new GrainId(type, feed.Key), CancellationToken.None) is { Payload: { } payload })
+            {
+                sizes.Add(payload.Length);
+            }
+        }
+        report.Add("pod_state_bytes_p50", Percentile.Median(sizes), "bytes", $"median stored pod state after the in-memory run (max {sizes.DefaultIfEmpty().Max():N0}): written whole on every batch");
     }
 
     private static async Task MeasurePodsAsync(
