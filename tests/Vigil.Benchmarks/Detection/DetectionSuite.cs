@@ -139,6 +139,7 @@ public sealed class DetectionSuite : IBenchmarkSuite
 
         var alerts = (await Task.WhenAll(feeds.Select(f => runtime.GetGrain<IPodGrain>(f.Key).GetAlertsAsync(null)))).SelectMany(a => a).ToArray();
         var malicious = feeds.Sum(f => f.MaliciousSent) - maliciousBefore;
+        Console.WriteLine($"  {name}: firings by rule: {string.Join(", ", alerts.GroupBy(a => a.RuleId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Sum(a => a.Count)}"))}");
         var events = (long)Pods * BatchesPerPod * BatchSize + rounds.Sum(r => r.Batches) * BatchSize;
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
