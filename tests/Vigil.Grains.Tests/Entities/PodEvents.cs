@@ -61,6 +61,10 @@ public sealed class PodEvents(
         return value;
     }
 
+    /// <summary>A chmod(2) call setting <paramref name="mode"/> (octal as written: 0755 is 0b111_101_101).</summary>
+    public RuntimeEvent Chmod(Process process, string path, uint mode) =>
+        Event(process, [], e => e.File = new FileActivity { Operation = FileOperation.Chmod, Path = path, Mode = mode });
+
     public RuntimeEvent Connect(Process process, string address, uint port) =>
         Event(process, [], e => e.Connect = new NetworkConnect
         {

@@ -10,7 +10,9 @@ namespace Vigil.Grains.Entities.Detectors;
 /// outside the cluster, then given execute permission (a chmod call, or a chmod command), then run, all within
 /// <see cref="DetectorOptions.DownloadChainWindow"/> of the download. One finding per chain, with the three events
 /// as evidence. T1105 Ingress Tool Transfer (Command and Control): running a written file is already binary drift
-/// (T1059); what this chain adds is that the file came in from outside and was readied to run.
+/// (T1059); what this chain adds is that the file came in from outside and was readied to run. Not Defender's
+/// "Suspicious Download Then Run Activity", which the rule <c>vigil.runtime.download-and-run</c> raises for one
+/// command line that does it all: this one follows the steps across processes and batches.
 /// </summary>
 public sealed class DownloadChmodExecDetector(DetectorOptions options) : IRuntimeDetector
 {
@@ -18,7 +20,7 @@ public sealed class DownloadChmodExecDetector(DetectorOptions options) : IRuntim
 
     public static RuleMetadata Metadata { get; } = new(
         RuleId,
-        "Suspicious Download Then Run Activity",
+        "Suspicious download and execution chain detected",
         "A file downloaded into the container was made executable and run shortly after.",
         Severity.High,
         "TA0011",
