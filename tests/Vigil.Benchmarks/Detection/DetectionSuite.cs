@@ -36,6 +36,7 @@ public sealed class DetectionSuite : IBenchmarkSuite
 
     public async Task RunAsync(BenchmarkReport report, BenchmarkSettings settings, CancellationToken cancellationToken)
     {
+        PrintLoad("before");
         var directory = RulesDirectory.Find();
         var holder = new RuleSetHolder<DetectionEvent>(new RuleLoader<DetectionEvent>(DetectionFields.Create()));
         var loaded = holder.ReloadDirectory(directory);
@@ -61,9 +62,21 @@ public sealed class DetectionSuite : IBenchmarkSuite
         if (string.IsNullOrEmpty(postgres))
         {
             Console.WriteLine("  VIGIL_TEST_POSTGRES is not set: skipping PostgreSQL (./bench.sh detect starts one).");
-            return;
         }
-        await MeasurePodsAsync(report, settings, directory, feeds, "postgres", "PostgreSQL, synchronous_commit on", b => b.UsePostgresStorage(postgres));
+        else
+        {
+            await MeasurePodsAsync(report, settings, directory, feeds, "postgres", "PostgreSQL, synchronous_commit on", b => b.UsePostgresStorage(postgres));
+        }
+        PrintLoad("after");
+    }
+
+    // Two cores shared with whatever else runs: the load average says how much the figures can be trusted.
+    private static void PrintLoad(string when)
+    {
+        if (File.Exists("/proc/loadavg"))
+        {
+            Console.WriteLine($"  load average {when}: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} CPUs)");
+        }
     }
 
     private static void Evaluate(BenchmarkReport report, RuleSet<DetectionEvent> rules, BenchmarkSettings settings)
@@ -132,10 +145,14 @@ public sealed class DetectionSuite : IBenchmarkSuite
         await PodLoad.WarmAsync(runtime, feeds, Callers);
         Console.WriteLine($"  {name}: activated {Pods:N0} pods and sent each its {BatchesPerPod} batches in {clock.Elapsed.TotalSeconds:0.0} s");
         var rounds = new List<PodLoadRound>();
+        var (gen2, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        clock.Restart();
         for (var i = 0; i < settings.Rounds; i++)
         {
             rounds.Add(await PodLoad.RunAsync(runtime, feeds, Callers, settings.Duration));
         }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {name}: {GC.CollectionCount(2) - gen2} gen2 collections, GC paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s of {clock.Elapsed.TotalSeconds:0.0} s timed"));
 
         var alerts = (await Task.WhenAll(feeds.Select(f => runtime.GetGrain<IPodGrain>(f.Key).GetAlertsAsync(null)))).SelectMany(a => a).ToArray();
         var malicious = feeds.Sum(f => f.MaliciousSent) - maliciousBefore;
