@@ -37,7 +37,7 @@ public static class AuditEventFields
     }
 
     private static FieldCatalogue<DetectionEvent> RegisterRequest(FieldCatalogue<DetectionEvent> c) => c
-        .AddStringList("ka.req.pod.containers.image", e => e.Request?.Pod?.Images)
+        .AddStringList("ka.req.pod.containers.image", e => e.Request?.Pod?.Images is { Count: > 0 } images ? images : null)
         .AddBoolean("ka.req.pod.containers.privileged", e => e.Request?.Pod?.Privileged)
         .AddStringList("ka.req.pod.containers.add_capabilities", e => e.Request?.Pod?.AddedCapabilities)
         .AddStringList("ka.req.pod.volumes.hostpath", e => e.Request?.Pod?.HostPaths)
