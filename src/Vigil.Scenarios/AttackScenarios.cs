@@ -124,9 +124,9 @@ public static class AttackScenarios
         return trace.Build("crypto",
         [
             WebShell,
-            new(CpuTitle, "Medium", AlertSubject.Pod),
+            new(CpuTitle, "High", AlertSubject.Pod),
             new(PreloadTitle, "Medium", AlertSubject.Pod),
-            new(MinerDownloadTitle, "High", AlertSubject.Pod),
+            new(MinerDownloadTitle, "Medium", AlertSubject.Pod),
             new(DriftTitle, "High", AlertSubject.Pod),
         ]);
     }
