@@ -11,6 +11,10 @@ namespace Vigil.Grains.Detection;
 /// </summary>
 public static class RuntimeEventFields
 {
+    // S_ISUID and S_ISGID: the language has no bit operators, so the bits rules ask about get fields of their own.
+    private const uint SetUid = 0x800;
+    private const uint SetGid = 0x400;
+
     public static FieldCatalogue<DetectionEvent> Register(FieldCatalogue<DetectionEvent> catalogue)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -34,6 +38,8 @@ public static class RuntimeEventFields
             .AddString("fd.filename", e => EventValues.BaseName(File(e)?.Path))
             .AddStringList("fd.flags", e => File(e) is { } f ? OpenFlags.Names(f.Flags) : null)
             .AddInteger("fd.mode", e => File(e)?.Mode)
+            .AddBoolean("fd.setuid", e => File(e) is { } f ? (f.Mode & SetUid) != 0 : null)
+            .AddBoolean("fd.setgid", e => File(e) is { } f ? (f.Mode & SetGid) != 0 : null)
             .AddBoolean("fd.writable", e => File(e) is { } f ? f.Operation is FileOperation.Create or FileOperation.Write || OpenFlags.Writes(f.Flags) : null)
             .AddIpAddress("fd.sip", e => Connect(e) is { } c ? EventValues.Address(c.SourceAddress) : null)
             .AddInteger("fd.sport", e => Connect(e)?.SourcePort)
