@@ -27,7 +27,7 @@ public sealed class NoiseTests
         Assert.True(alerts.Count == 0, string.Join('\n', alerts));
     }
 
-    private static List<(string Name, List<(string Location, DetectionEvent Event)> Events)> Read()
+    internal static List<(string Name, List<(string Location, DetectionEvent Event)> Events)> Read()
     {
         var path = NoiseFile;
         var root = RuleCaseReader.Root(path, File.ReadAllText(path));

@@ -33,11 +33,18 @@ public sealed class DetectorOptions
     /// </summary>
     public TimeSpan MetadataLearningWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Namespaces of build and CI workloads, where a download that is made executable and run is routine.</summary>
-    public IReadOnlyList<string> BuildNamespaces { get; set; } = [];
+    /// <summary>
+    /// Namespaces of build and CI workloads, where a download that is made executable and run is routine: drift and
+    /// the download chain are recorded there at Informational instead of paging someone. The defaults are the
+    /// namespaces the common runners' charts install into; set your own (or none) to match the cluster.
+    /// </summary>
+    public IReadOnlyList<string> BuildNamespaces { get; set; } =
+        ["gitlab-runner", "arc-runners", "actions-runner-system", "jenkins", "jenkins-agents", "tekton-pipelines", "buildkite"];
 
-    /// <summary>Image reference prefixes of build and CI workloads ("registry.example/ci/runner:").</summary>
-    public IReadOnlyList<string> BuildImagePrefixes { get; set; } = [];
+    /// <summary>Image reference prefixes of build and CI workloads: the common runners' and image builders' images.</summary>
+    public IReadOnlyList<string> BuildImagePrefixes { get; set; } =
+        ["ghcr.io/actions/actions-runner:", "registry.gitlab.com/gitlab-org/gitlab-runner", "gitlab/gitlab-runner",
+         "jenkins/inbound-agent:", "gcr.io/kaniko-project/executor:", "moby/buildkit:", "quay.io/buildah/", "buildkite/agent:"];
 
     public void Validate()
     {
