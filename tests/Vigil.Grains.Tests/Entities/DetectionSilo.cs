@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Grains.Alerts;
 using Vigil.Grains.Entities;
+using Vigil.Grains.Entities.Detectors;
 using Vigil.Grains.Identities;
 using Vigil.Grains.Tests.Detection;
 using Vigil.Runtime;
@@ -38,12 +39,18 @@ public sealed class DetectionSilo : IAsyncDisposable
     public RuntimeDispatcher Runtime => _services.GetRequiredService<RuntimeDispatcher>();
 
     public static async Task<DetectionSilo> StartAsync(
-        InMemoryGrainStorage? storage = null, ManualTimeProvider? clock = null, Action<IdentityOptions>? identities = null)
+        InMemoryGrainStorage? storage = null, ManualTimeProvider? clock = null, Action<IdentityOptions>? identities = null,
+        DetectorOptions? detectors = null)
     {
         storage ??= new InMemoryGrainStorage();
         clock ??= new ManualTimeProvider();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
+        if (detectors is not null)
+        {
+            // As a silo that registers its own thresholds would.
+            services.AddSingleton(detectors);
+        }
         services.AddGrainRuntime(builder => builder
             .AddDetectionGrains(RepositoryRules.Directory, configureIdentities: identities)
             .UseStorage(_ => storage));
@@ -53,6 +60,9 @@ public sealed class DetectionSilo : IAsyncDisposable
     }
 
     public IPodGrain Pod(PodEvents pod) => Grains.GetGrain<IPodGrain>(pod.Key);
+
+    public async Task<IReadOnlyList<Alert>> AlertsAsync(PodEvents pod, string ruleId) =>
+        [.. (await Pod(pod).GetAlertsAsync(null)).Where(a => a.RuleId == ruleId)];
 
     public async ValueTask DisposeAsync()
     {

@@ -15,7 +15,7 @@ public sealed class CloudMetadataBaselineTests
     [Fact]
     public async Task The_first_caller_raises_the_rule_and_the_same_chain_in_later_replicas_does_not()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var first = new PodEvents(silo.Clock, pod: "uploader-a", container: "uploader", image: Image);
         await silo.Pod(first).ObserveAsync([first.Exec(Uploader, WebShell.Shim), first.Connect(Uploader, "169.254.169.254", 80)]);
         silo.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -37,7 +37,7 @@ public sealed class CloudMetadataBaselineTests
     [Fact]
     public async Task A_web_shell_curling_the_metadata_service_of_a_workload_that_uses_it_still_raises_the_alert()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var first = new PodEvents(silo.Clock, pod: "uploader-a", container: "uploader", image: Image);
         await silo.Pod(first).ObserveAsync([first.Exec(Uploader, WebShell.Shim), first.Connect(Uploader, "169.254.169.254", 80)]);
         silo.Clock.Advance(TimeSpan.FromHours(30));
@@ -61,7 +61,7 @@ public sealed class CloudMetadataBaselineTests
     [Fact]
     public async Task A_chain_first_seen_after_learning_or_in_an_old_container_is_never_normal()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var first = new PodEvents(silo.Clock, pod: "uploader-a", container: "uploader", image: Image);
         await silo.Pod(first).ObserveAsync([first.Exec(Uploader, WebShell.Shim)]);
         // Twenty minutes in: too late for this container to teach the image.

@@ -14,7 +14,7 @@ public sealed class DownloadChmodExecTests
     [Fact]
     public async Task A_download_made_executable_and_run_raises_one_high_alert_with_the_three_steps_as_evidence()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var pod = new PodEvents(silo.Clock, pod: "worker-5c8d7-abcde", container: "worker", image: "registry.example/shop/worker:1.4");
 
         await silo.Pod(pod).ObserveAsync(
@@ -49,7 +49,7 @@ public sealed class DownloadChmodExecTests
     [Fact]
     public async Task A_python_download_through_urllib_and_a_chmod_call_complete_the_chain_in_later_batches()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var pod = new PodEvents(silo.Clock, pod: "api-1", container: "api", image: "python:3.12");
         var python = PodEvents.Proc(400, 1, "/usr/local/bin/python3.12", "/app/main.py");
         var payload = PodEvents.Proc(401, 400, "/var/tmp/.cache/agent");
@@ -71,7 +71,7 @@ public sealed class DownloadChmodExecTests
     [Fact]
     public async Task Without_a_chmod_outside_the_window_or_from_an_in_cluster_fetch_there_is_no_chain()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var pod = new PodEvents(silo.Clock, pod: "worker-2", container: "worker", image: "registry.example/shop/worker:1.4");
         var app = PodEvents.Proc(500, 1, "/app/server");
         var helper = PodEvents.Proc(501, 500, "/tmp/helper");
@@ -105,7 +105,7 @@ public sealed class DownloadChmodExecTests
     public async Task A_build_workload_fetching_and_running_a_tool_is_informational()
     {
         var options = new DetectorOptions { BuildNamespaces = ["ci"] };
-        await using var silo = await DetectorSilo.StartAsync(options);
+        await using var silo = await DetectionSilo.StartAsync(detectors: options);
         var build = new PodEvents(silo.Clock, pod: "build-42", container: "step", image: "alpine:3.20", podNamespace: "ci");
         var web = new PodEvents(silo.Clock, pod: "web-1", container: "nginx", image: "nginx:1.25", podNamespace: "shop");
 
@@ -131,12 +131,12 @@ public sealed class DownloadChmodExecTests
     [Fact]
     public async Task A_download_recorded_before_a_restart_completes_its_chain_after_it()
     {
-        var first = await DetectorSilo.StartAsync();
+        var first = await DetectionSilo.StartAsync();
         var pod = new PodEvents(first.Clock, pod: "worker-3", container: "worker", image: "registry.example/shop/worker:1.4");
         await first.Pod(pod).ObserveAsync([pod.Exec(Shell), pod.File(Curl, FileOperation.Create, "/tmp/x"), pod.Exec(ChmodTool, Shell)]);
         await first.DisposeAsync();
 
-        await using var second = await DetectorSilo.StartAsync(storage: first.Storage, clock: first.Clock);
+        await using var second = await DetectionSilo.StartAsync(storage: first.Storage, clock: first.Clock);
         await second.Pod(pod).ObserveAsync([pod.Exec(Dropped, Shell)]);
 
         Assert.Equal(3, Assert.Single(await second.AlertsAsync(pod, DownloadChmodExecDetector.RuleId)).Evidence.Count);

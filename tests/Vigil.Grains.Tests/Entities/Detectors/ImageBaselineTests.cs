@@ -13,7 +13,7 @@ public sealed class ImageBaselineTests
     [Fact]
     public async Task After_learning_an_executable_no_container_of_the_image_ran_raises_the_medium_baseline_alert_once()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var first = new PodEvents(silo.Clock, pod: "worker-a", container: "worker", image: Image);
         await silo.Pod(first).ObserveAsync([first.Exec(Entry), first.Exec(Gzip, Entry)]);
         silo.Clock.Advance(TimeSpan.FromHours(25));
@@ -40,7 +40,7 @@ public sealed class ImageBaselineTests
     [Fact]
     public async Task While_the_image_learns_new_executables_join_the_baseline_without_an_alert()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var first = new PodEvents(silo.Clock, pod: "worker-a", container: "worker", image: Image);
         await silo.Pod(first).ObserveAsync([first.Exec(Entry)]);
         silo.Clock.Advance(TimeSpan.FromHours(23));
@@ -63,7 +63,7 @@ public sealed class ImageBaselineTests
     [Fact]
     public async Task A_file_the_container_wrote_is_binary_drift_and_is_neither_learned_nor_a_baseline_alert()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var first = new PodEvents(silo.Clock, pod: "worker-a", container: "worker", image: Image);
         var dropped = PodEvents.Proc(110, 100, "/tmp/x");
         await silo.Pod(first).ObserveAsync([first.Exec(Entry), first.File(Entry, FileOperation.Create, "/tmp/x"), first.Exec(dropped, Entry)]);

@@ -17,7 +17,7 @@ public sealed class ReconnaissanceBurstTests
     [Fact]
     public async Task Five_distinct_discovery_commands_from_one_shell_within_a_minute_raise_one_medium_alert()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var pod = new PodEvents(silo.Clock);
         await silo.Pod(pod).ObserveAsync([pod.Exec(App, WebShell.Shim)]);
         silo.Clock.Advance(TimeSpan.FromMinutes(30));
@@ -46,7 +46,7 @@ public sealed class ReconnaissanceBurstTests
     [Fact]
     public async Task Commands_spread_over_more_than_the_window_or_over_different_parents_do_not_add_up()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var pod = new PodEvents(silo.Clock);
         await silo.Pod(pod).ObserveAsync([pod.Exec(App, WebShell.Shim)]);
         silo.Clock.Advance(TimeSpan.FromMinutes(30));
@@ -73,7 +73,7 @@ public sealed class ReconnaissanceBurstTests
     [Fact]
     public async Task A_readiness_probe_running_id_every_ten_seconds_never_fires()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var pod = new PodEvents(silo.Clock);
         await silo.Pod(pod).ObserveAsync([pod.Exec(App, WebShell.Shim)]);
         var runc = PodEvents.Proc(95, 1, "/usr/bin/runc", "exec");
@@ -92,7 +92,7 @@ public sealed class ReconnaissanceBurstTests
     [Fact]
     public async Task An_entrypoint_or_init_script_sizing_up_the_machine_at_start_does_not_fire()
     {
-        await using var silo = await DetectorSilo.StartAsync();
+        await using var silo = await DetectionSilo.StartAsync();
         var pod = new PodEvents(silo.Clock, pod: "db-0", container: "init-config", image: "busybox:1.36");
         var script = PodEvents.Proc(100, 90, "/bin/sh", "/scripts/init.sh");
         RuntimeEvent[] batch =
