@@ -79,7 +79,7 @@ public sealed class TraceBuilder(ScenarioPod pod, DateTimeOffset start)
     public void Api(string verb, string resource, string ns, string name, string userAgent, int code, string apiGroup = "", string subresource = "")
     {
         var id = $"{Guid.CreateVersion7(_now):D}";
-        var uri = ApiPath(apiGroup, resource, ns, name, subresource);
+        var uri = ApiPaths.Of(apiGroup, resource, ns, name, subresource);
         _audit.Add(Audit(id, "RequestReceived", verb, resource, ns, name, subresource, apiGroup, uri, userAgent, 0));
         var stage = subresource is "exec" or "attach" ? "ResponseStarted" : "ResponseComplete";
         _now += Step;
@@ -159,14 +159,6 @@ public sealed class TraceBuilder(ScenarioPod pod, DateTimeOffset start)
             value.Annotations["authorization.k8s.io/decision"] = code == 403 ? "forbid" : "allow";
         }
         return value;
-    }
-
-    private static string ApiPath(string apiGroup, string resource, string ns, string name, string subresource)
-    {
-        var root = apiGroup.Length == 0 ? "/api/v1" : $"/apis/{apiGroup}/v1";
-        var path = ns.Length > 0 ? $"{root}/namespaces/{ns}/{resource}" : $"{root}/{resource}";
-        path += name.Length > 0 ? "/" + name : "";
-        return subresource.Length > 0 ? $"{path}/{subresource}" : path;
     }
 
     private static long Nanos(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks * 100;

@@ -3,7 +3,6 @@ using Vigil.Grains.Alerts;
 using Vigil.Grains.Detection;
 using Vigil.Grains.Entities.Detectors;
 using Vigil.Grains.Rules;
-using Vigil.Runtime;
 
 namespace Vigil.Grains.Entities;
 
@@ -15,7 +14,7 @@ namespace Vigil.Grains.Entities;
 /// </summary>
 public sealed class PodGrain(
     RuleSetHolder<DetectionEvent> rules, AlertOptions options, AlertFeed feed, DetectorOptions? detectorOptions = null)
-    : Grain<PodState>, IPodGrain
+    : AlertingGrain<PodState>(options, feed), IPodGrain
 {
     private readonly RuntimeDetectors _detectors = new(detectorOptions ?? DetectorOptions.Default);
 
@@ -30,7 +29,7 @@ public sealed class PodGrain(
         {
             return;
         }
-        var ledger = new AlertLedger(State.Alerts, options, TimeProvider);
+        var ledger = NewLedger();
         var ruleSet = rules.Current;
         var opened = false;
         var images = await AskImagesAsync(events);
@@ -42,21 +41,6 @@ public sealed class PodGrain(
         }
         await CommitAsync(ledger, opened);
     }
-
-    public async Task<Alert?> SetAlertStatusAsync(string alertId, AlertStatus status)
-    {
-        ArgumentNullException.ThrowIfNull(alertId);
-        var ledger = new AlertLedger(State.Alerts, options, TimeProvider);
-        var alert = ledger.SetStatus(alertId, status);
-        if (ledger.Changed.Count > 0)
-        {
-            await CommitAsync(ledger, countsChanged: true);
-        }
-        return alert;
-    }
-
-    public Task<IReadOnlyList<Alert>> GetAlertsAsync(AlertStatus? status) =>
-        Task.FromResult(new AlertLedger(State.Alerts, options, TimeProvider).Query(status));
 
     public Task<PodProfile> GetProfileAsync() => Task.FromResult(new PodProfile(
         State.Cluster,
@@ -92,7 +76,7 @@ public sealed class PodGrain(
         {
             var evidence = EvidenceFactory.From(value, finding.Output);
             opened |= ledger.Raise(finding.Rule, entity, evidence);
-            EvidenceChain.Insert(State.Alerts, evidence, finding.Preceding, options.MaxEvidencePerAlert);
+            EvidenceChain.Insert(State.Alerts, evidence, finding.Preceding, AlertOptions.MaxEvidencePerAlert);
         }
         return opened;
     }
@@ -159,28 +143,13 @@ public sealed class PodGrain(
         context?.ContainerName ?? "",
         context is { Node.Length: > 0 } ? context.Node : State.Node);
 
-    /// <summary>Commits the batch, then tells subscribers and (when the active counts moved) the node.</summary>
-    private async Task CommitAsync(AlertLedger ledger, bool countsChanged)
-    {
-        if (countsChanged)
-        {
-            State.ReportSequence++;
-        }
-        await WriteStateAsync();
-        feed.Publish(ledger.Changed);
-        if (countsChanged)
-        {
-            await ReportToNodeAsync();
-        }
-    }
-
-    private Task ReportToNodeAsync()
+    protected override Task ReportCountsAsync(AlertCounts counts)
     {
         if (State.Node.Length == 0)
         {
             return Task.CompletedTask;
         }
-        var summary = new PodAlertSummary(State.Cluster, State.Node, Key, State.ReportSequence, AlertCounts.OfActive(State.Alerts));
+        var summary = new PodAlertSummary(State.Cluster, State.Node, Key, State.ReportSequence, counts);
         // One way: the pod's batch does not wait on the node, and the node never calls back.
         return GrainFactory.GetGrain<INodeGrain>(EntityKeys.Node(State.Cluster, State.Node)).ReportPodAlertsAsync(summary);
     }

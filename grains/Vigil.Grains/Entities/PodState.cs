@@ -3,7 +3,7 @@ using Vigil.Grains.Alerts;
 namespace Vigil.Grains.Entities;
 
 /// <summary>The stored state of one pod grain; every collection is bounded by <see cref="PodLimits"/> or <see cref="AlertOptions"/>.</summary>
-public sealed class PodState
+public sealed class PodState : IAlertingState
 {
     public string Cluster { get; set; } = "";
 

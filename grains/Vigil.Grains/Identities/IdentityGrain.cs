@@ -3,7 +3,6 @@ using Vigil.Grains.Alerts;
 using Vigil.Grains.Detection;
 using Vigil.Grains.Entities;
 using Vigil.Grains.Rules;
-using Vigil.Runtime;
 
 namespace Vigil.Grains.Identities;
 
@@ -15,7 +14,7 @@ namespace Vigil.Grains.Identities;
 /// </summary>
 public abstract class IdentityGrain(
     RuleSetHolder<DetectionEvent> rules, AlertOptions alertOptions, IdentityOptions options, AlertFeed feed)
-    : Grain<IdentityState>, IIdentityGrain
+    : AlertingGrain<IdentityState>(alertOptions, feed), IIdentityGrain
 {
     // Reused across events; safe because turns never overlap.
     private readonly List<CompiledRule<DetectionEvent>> _matches = [];
@@ -27,7 +26,7 @@ public abstract class IdentityGrain(
         {
             return;
         }
-        var ledger = new AlertLedger(State.Alerts, alertOptions, TimeProvider);
+        var ledger = NewLedger();
         var ruleSet = rules.Current;
         var now = TimeProvider.GetUtcNow();
         var opened = false;
@@ -55,21 +54,6 @@ public abstract class IdentityGrain(
         await CommitAsync(ledger, opened);
     }
 
-    public Task<IReadOnlyList<Alert>> GetAlertsAsync(AlertStatus? status) =>
-        Task.FromResult(new AlertLedger(State.Alerts, alertOptions, TimeProvider).Query(status));
-
-    public async Task<Alert?> SetAlertStatusAsync(string alertId, AlertStatus status)
-    {
-        ArgumentNullException.ThrowIfNull(alertId);
-        var ledger = new AlertLedger(State.Alerts, alertOptions, TimeProvider);
-        var alert = ledger.SetStatus(alertId, status);
-        if (ledger.Changed.Count > 0)
-        {
-            await CommitAsync(ledger, countsChanged: true);
-        }
-        return alert;
-    }
-
     public Task<IdentityActivity> GetActivityAsync() => Task.FromResult(new IdentityActivity(
         State.Kind, State.Cluster, State.Username, State.Namespace, State.Name, State.FirstSeen, State.LastSeen,
         State.Requests > 0 && TimeProvider.GetUtcNow() - State.FirstSeen < options.LearningPeriod,
@@ -77,20 +61,10 @@ public abstract class IdentityGrain(
         new Dictionary<string, SeenValue>(State.Baseline.Operations), new Dictionary<string, SeenValue>(State.Baseline.Namespaces),
         new Dictionary<string, SeenValue>(State.Baseline.SourceIps), new Dictionary<string, SeenValue>(State.Baseline.UserAgents)));
 
-    private async Task CommitAsync(AlertLedger ledger, bool countsChanged)
-    {
-        if (countsChanged)
-        {
-            State.ReportSequence++;
-        }
-        await WriteStateAsync();
-        feed.Publish(ledger.Changed);
-        if (countsChanged && State.Cluster.Length > 0)
-        {
-            var summary = new IdentityAlertSummary(Key, State.ReportSequence, AlertCounts.OfActive(State.Alerts));
-            await GrainFactory.GetGrain<IClusterGrain>(EntityKeys.Cluster(State.Cluster)).ReportIdentityAlertsAsync(summary);
-        }
-    }
+    protected override Task ReportCountsAsync(AlertCounts counts) => State.Cluster.Length == 0
+        ? Task.CompletedTask
+        : GrainFactory.GetGrain<IClusterGrain>(EntityKeys.Cluster(State.Cluster))
+            .ReportIdentityAlertsAsync(new IdentityAlertSummary(Key, State.ReportSequence, counts));
 
     private void Identify(AuditEvent value, DateTimeOffset now)
     {

@@ -3,7 +3,7 @@ using Vigil.Grains.Alerts;
 namespace Vigil.Grains.Identities;
 
 /// <summary>The stored state of a service-account or user grain: who it is, what it does, and its alerts.</summary>
-public sealed class IdentityState
+public sealed class IdentityState : IAlertingState
 {
     public IdentityKind Kind { get; set; }
 

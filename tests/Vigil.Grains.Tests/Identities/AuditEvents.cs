@@ -1,4 +1,5 @@
 using Vigil.Contracts.Events.V1;
+using Vigil.Scenarios;
 
 namespace Vigil.Grains.Tests.Identities;
 
@@ -45,7 +46,7 @@ public sealed class AuditEvents(TimeProvider clock, string username, string user
             Stage = stage,
             Level = "Metadata",
             Verb = verb,
-            RequestUri = Uri(resource, ns, name, subresource),
+            RequestUri = ApiPaths.Of("", resource, ns, name, subresource),
             User = new UserInfo { Username = username },
             UserAgent = userAgent,
             ObjectRef = new ObjectReference { Resource = resource, Subresource = subresource, Namespace = ns, Name = name, ApiVersion = "v1" },
@@ -55,12 +56,5 @@ public sealed class AuditEvents(TimeProvider clock, string username, string user
         };
         value.SourceIps.Add(sourceIp);
         return value;
-    }
-
-    private static string Uri(string resource, string ns, string name, string subresource)
-    {
-        var path = ns.Length > 0 ? $"/api/v1/namespaces/{ns}/{resource}" : $"/api/v1/{resource}";
-        path += name.Length > 0 ? "/" + name : "";
-        return subresource.Length > 0 ? $"{path}/{subresource}" : path;
     }
 }

@@ -1,0 +1,48 @@
+using Vigil.Runtime;
+
+namespace Vigil.Grains.Alerts;
+
+/// <summary>
+/// What every grain that raises alerts does the same way: query them, change their status, and commit a turn's
+/// alerts in order — state first, then the feed, then (when the active counts moved) the one-way counts report
+/// upward, which each kind of grain sends to its own parent.
+/// </summary>
+public abstract class AlertingGrain<TState>(AlertOptions options, AlertFeed feed) : Grain<TState>
+    where TState : IAlertingState, new()
+{
+    protected AlertOptions AlertOptions => options;
+
+    public Task<IReadOnlyList<Alert>> GetAlertsAsync(AlertStatus? status) => Task.FromResult(NewLedger().Query(status));
+
+    public async Task<Alert?> SetAlertStatusAsync(string alertId, AlertStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(alertId);
+        var ledger = NewLedger();
+        var alert = ledger.SetStatus(alertId, status);
+        if (ledger.Changed.Count > 0)
+        {
+            await CommitAsync(ledger, countsChanged: true);
+        }
+        return alert;
+    }
+
+    protected AlertLedger NewLedger() => new(State.Alerts, options, TimeProvider);
+
+    /// <summary>Commits the turn, then tells subscribers and, when the active counts moved, the parent.</summary>
+    protected async Task CommitAsync(AlertLedger ledger, bool countsChanged)
+    {
+        if (countsChanged)
+        {
+            State.ReportSequence++;
+        }
+        await WriteStateAsync();
+        feed.Publish(ledger.Changed);
+        if (countsChanged)
+        {
+            await ReportCountsAsync(AlertCounts.OfActive(State.Alerts));
+        }
+    }
+
+    /// <summary>Sends the active counts, with <see cref="IAlertingState.ReportSequence"/>, one way to the parent.</summary>
+    protected abstract Task ReportCountsAsync(AlertCounts counts);
+}
