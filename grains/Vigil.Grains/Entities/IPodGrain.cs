@@ -14,6 +14,13 @@ public interface IPodGrain : IGrainWithStringKey
     /// </summary>
     Task ObserveAsync(IReadOnlyList<RuntimeEvent> events);
 
+    /// <summary>
+    /// As <see cref="ObserveAsync"/>, for the pod's share of a sender's numbered batch: false, changing nothing,
+    /// when this pod already applied that batch (a replay after a reconnect). The batch's sequence is committed with
+    /// its effects, so the answer holds across crashes.
+    /// </summary>
+    Task<bool> ObserveBatchAsync(BatchOrigin origin, IReadOnlyList<RuntimeEvent> events);
+
     /// <summary>The pod's alerts in the order they were opened; all of them when <paramref name="status"/> is null.</summary>
     Task<IReadOnlyList<Alert>> GetAlertsAsync(AlertStatus? status);
 

@@ -22,12 +22,24 @@ public sealed class PodGrain(
     private readonly List<CompiledRule<DetectionEvent>> _matches = [];
     private readonly List<DetectorFinding> _findings = [];
 
-    public async Task ObserveAsync(IReadOnlyList<RuntimeEvent> events)
+    public Task ObserveAsync(IReadOnlyList<RuntimeEvent> events) => ObserveCoreAsync(null, events);
+
+    public Task<bool> ObserveBatchAsync(BatchOrigin origin, IReadOnlyList<RuntimeEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return ObserveCoreAsync(origin, events);
+    }
+
+    private async Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<RuntimeEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
-            return;
+            return true;
+        }
+        if (!new AppliedBatches(State.AppliedBatches, AppliedBatches.DefaultCapacity).TryApply(origin, State.NextOrder++))
+        {
+            return false;
         }
         var ledger = NewLedger();
         var ruleSet = rules.Current;
@@ -40,6 +52,7 @@ public sealed class PodGrain(
             PodBehaviour.Record(State, value, TimeProvider.GetUtcNow());
         }
         await CommitAsync(ledger, opened);
+        return true;
     }
 
     public Task<PodProfile> GetProfileAsync() => Task.FromResult(new PodProfile(

@@ -27,6 +27,9 @@ public sealed class PodState : IAlertingState
     /// <summary>A counter that orders insertions across the bounded collections, for oldest-first eviction.</summary>
     public long NextOrder { get; set; }
 
+    /// <summary>The last batch applied per sender incarnation (<see cref="AppliedBatches"/>).</summary>
+    public Dictionary<string, AppliedBatch> AppliedBatches { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The sequence of the last alert summary sent to the node.</summary>
     public long ReportSequence { get; set; }
 }

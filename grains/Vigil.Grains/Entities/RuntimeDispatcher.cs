@@ -11,8 +11,13 @@ namespace Vigil.Grains.Entities;
 /// </summary>
 public sealed class RuntimeDispatcher(IGrainFactory grains)
 {
-    /// <summary>Dispatches the batch; returns how many events had no pod to go to.</summary>
-    public async Task<int> DispatchAsync(string cluster, IReadOnlyList<RuntimeEvent> events)
+    /// <summary>
+    /// Dispatches the batch; returns how many events had no pod to go to. With an <paramref name="origin"/> each pod
+    /// applies its share at most once, so a sender may replay a batch it was not sure of. Batches of one sender
+    /// must be dispatched in the order sent (each call may be started before the last completes: calls reach a
+    /// grain in the order made).
+    /// </summary>
+    public async Task<int> DispatchAsync(string cluster, IReadOnlyList<RuntimeEvent> events, BatchOrigin? origin = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         var byPod = new Dictionary<string, List<RuntimeEvent>>(StringComparer.Ordinal);
@@ -36,7 +41,9 @@ public sealed class RuntimeDispatcher(IGrainFactory grains)
             }
             group.Add(value);
         }
-        await Task.WhenAll(byPod.Select(p => grains.GetGrain<IPodGrain>(p.Key).ObserveAsync(p.Value)));
+        await Task.WhenAll(byPod.Select(p => origin is null
+            ? grains.GetGrain<IPodGrain>(p.Key).ObserveAsync(p.Value)
+            : grains.GetGrain<IPodGrain>(p.Key).ObserveBatchAsync(origin, p.Value)));
         return hostEvents;
     }
 }

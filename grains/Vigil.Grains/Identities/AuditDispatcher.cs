@@ -1,4 +1,5 @@
 using Vigil.Contracts.Events.V1;
+using Vigil.Grains.Entities;
 using Vigil.Runtime;
 
 namespace Vigil.Grains.Identities;
@@ -10,7 +11,12 @@ namespace Vigil.Grains.Identities;
 /// </summary>
 public sealed class AuditDispatcher(IGrainFactory grains)
 {
-    public Task DispatchAsync(string cluster, IReadOnlyList<AuditEvent> events)
+    /// <summary>
+    /// Dispatches the batch. With an <paramref name="origin"/> each identity applies its share at most once, so a
+    /// sender may replay a batch it was not sure of. Batches of one sender must be dispatched in the order sent
+    /// (each call may be started before the last completes: calls reach a grain in the order made).
+    /// </summary>
+    public Task DispatchAsync(string cluster, IReadOnlyList<AuditEvent> events, BatchOrigin? origin = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         var byIdentity = new Dictionary<string, (IdentityRef Identity, List<AuditEvent> Events)>(StringComparer.Ordinal);
@@ -28,7 +34,9 @@ public sealed class AuditDispatcher(IGrainFactory grains)
             }
             group.Events.Add(value);
         }
-        return Task.WhenAll(byIdentity.Values.Select(g => Grain(g.Identity).ObserveAsync(g.Events)));
+        return Task.WhenAll(byIdentity.Values.Select(g => origin is null
+            ? Grain(g.Identity).ObserveAsync(g.Events)
+            : Grain(g.Identity).ObserveBatchAsync(origin, g.Events)));
     }
 
     private IIdentityGrain Grain(IdentityRef identity) => identity.Kind == IdentityKind.ServiceAccount

@@ -1,5 +1,6 @@
 using Vigil.Contracts.Events.V1;
 using Vigil.Grains.Alerts;
+using Vigil.Grains.Entities;
 using Vigil.Runtime;
 
 namespace Vigil.Grains.Identities;
@@ -9,9 +10,13 @@ public interface IIdentityGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Takes a batch of the identity's audit events in the order they happened: runs the audit rules and the
-    /// baseline detector on each, learns from the allowed ones, and completes once alerts and state are committed.
+    /// baseline detector on each (a record whose audit id and stage it has seen already is dropped, whichever path
+    /// brought it), learns from the allowed ones, and completes once alerts and state are committed.
     /// </summary>
     Task ObserveAsync(IReadOnlyList<AuditEvent> events);
+
+    /// <summary>As <see cref="ObserveAsync"/> for a sender's numbered batch: false, changing nothing, for a replay.</summary>
+    Task<bool> ObserveBatchAsync(BatchOrigin origin, IReadOnlyList<AuditEvent> events);
 
     /// <summary>The identity's alerts in the order they were opened; all of them when <paramref name="status"/> is null.</summary>
     Task<IReadOnlyList<Alert>> GetAlertsAsync(AlertStatus? status);

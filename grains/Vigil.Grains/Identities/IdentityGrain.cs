@@ -16,15 +16,33 @@ public abstract class IdentityGrain(
     RuleSetHolder<DetectionEvent> rules, AlertOptions alertOptions, IdentityOptions options, AlertFeed feed)
     : AlertingGrain<IdentityState>(alertOptions, feed), IIdentityGrain
 {
+    /// <summary>Records remembered for de-duplication: far more than arrive twice apart in practice.</summary>
+    public const int RecentRecordLimit = 4096;
+
     // Reused across events; safe because turns never overlap.
     private readonly List<CompiledRule<DetectionEvent>> _matches = [];
 
-    public async Task ObserveAsync(IReadOnlyList<AuditEvent> events)
+    // The lookup side of State.RecentRecords, built on first use after activation.
+    private HashSet<string>? _recent;
+
+    public Task ObserveAsync(IReadOnlyList<AuditEvent> events) => ObserveCoreAsync(null, events);
+
+    public Task<bool> ObserveBatchAsync(BatchOrigin origin, IReadOnlyList<AuditEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return ObserveCoreAsync(origin, events);
+    }
+
+    private async Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<AuditEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
-            return;
+            return true;
+        }
+        if (!new AppliedBatches(State.AppliedBatches, AppliedBatches.DefaultCapacity).TryApply(origin, State.NextOrder++))
+        {
+            return false;
         }
         var ledger = NewLedger();
         var ruleSet = rules.Current;
@@ -32,6 +50,10 @@ public abstract class IdentityGrain(
         var opened = false;
         foreach (var value in events)
         {
+            if (!FirstSighting(value))
+            {
+                continue;
+            }
             Identify(value, now);
             var entity = Entity(value);
             var subject = DetectionEvent.ForAudit(value);
@@ -52,6 +74,7 @@ public abstract class IdentityGrain(
             }
         }
         await CommitAsync(ledger, opened);
+        return true;
     }
 
     public Task<IdentityActivity> GetActivityAsync() => Task.FromResult(new IdentityActivity(
@@ -65,6 +88,28 @@ public abstract class IdentityGrain(
         ? Task.CompletedTask
         : GrainFactory.GetGrain<IClusterGrain>(EntityKeys.Cluster(State.Cluster))
             .ReportIdentityAlertsAsync(new IdentityAlertSummary(Key, State.ReportSequence, counts));
+
+    /// <summary>False for a record (audit id and stage) seen already; records without an audit id are all kept.</summary>
+    private bool FirstSighting(AuditEvent value)
+    {
+        if (value.AuditId.Length == 0)
+        {
+            return true;
+        }
+        _recent ??= new HashSet<string>(State.RecentRecords, StringComparer.Ordinal);
+        var key = $"{value.AuditId}/{value.Stage}";
+        if (!_recent.Add(key))
+        {
+            return false;
+        }
+        State.RecentRecords.Add(key);
+        if (State.RecentRecords.Count > RecentRecordLimit)
+        {
+            _recent.Remove(State.RecentRecords[0]);
+            State.RecentRecords.RemoveAt(0);
+        }
+        return true;
+    }
 
     private void Identify(AuditEvent value, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using Vigil.Grains.Alerts;
+using Vigil.Grains.Entities;
 
 namespace Vigil.Grains.Identities;
 
@@ -28,6 +29,18 @@ public sealed class IdentityState : IAlertingState
     public ActivityBaseline Baseline { get; set; } = new();
 
     public List<Alert> Alerts { get; set; } = [];
+
+    /// <summary>The last batch applied per sender incarnation.</summary>
+    public Dictionary<string, AppliedBatch> AppliedBatches { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The latest records' <c>auditID/stage</c>, oldest first, at most <see cref="IdentityGrain.RecentRecordLimit"/>: the
+    /// same record arriving twice (a webhook and a log export, a re-imported file) is judged once.
+    /// </summary>
+    public List<string> RecentRecords { get; set; } = [];
+
+    /// <summary>A counter that orders insertions into the bounded collections, for oldest-first eviction.</summary>
+    public long NextOrder { get; set; }
 
     /// <summary>The sequence of the last alert summary sent to the cluster.</summary>
     public long ReportSequence { get; set; }

@@ -9,7 +9,8 @@ public sealed class AuditEvents(TimeProvider clock, string username, string user
     public const string ClientGo = "manager/v0.0.0 (linux/amd64) kubernetes/$Format";
     public const string Kubectl = "kubectl/v1.30.2 (linux/amd64) kubernetes/3968350";
 
-    private int _next;
+    // Shared by every builder: audit ids are unique per API server, and a repeated id is a duplicate record.
+    private static int s_next;
 
     public string Cluster => cluster;
 
@@ -26,13 +27,13 @@ public sealed class AuditEvents(TimeProvider clock, string username, string user
     public AuditEvent Request(string verb, string resource, string ns = "", string name = "", string subresource = "", int code = 200)
     {
         var stage = subresource is "exec" or "attach" or "portforward" ? "ResponseStarted" : "ResponseComplete";
-        return At(stage, verb, resource, ns, name, subresource, code, $"audit-{++_next}");
+        return At(stage, verb, resource, ns, name, subresource, code, $"audit-{Interlocked.Increment(ref s_next)}");
     }
 
     /// <summary>The RequestReceived and completed records of one request, sharing an audit id.</summary>
     public IReadOnlyList<AuditEvent> BothStages(string verb, string resource, string ns = "", string name = "", int code = 200)
     {
-        var id = $"audit-{++_next}";
+        var id = $"audit-{Interlocked.Increment(ref s_next)}";
         return [At("RequestReceived", verb, resource, ns, name, "", 0, id), At("ResponseComplete", verb, resource, ns, name, "", code, id)];
     }
 
