@@ -1,20 +1,29 @@
 using System.Globalization;
 using Google.Protobuf.Reflection;
 using Vigil.Contracts.Events.V1;
+using Vigil.Contracts.V1;
 
 namespace Vigil.Contracts.Tests;
 
 /// <summary>
-/// The contract as lines of text, one per field and enum value (full name, number, label and type), taken from
-/// the compiled descriptors so that what is checked is what is on the wire, not what the .proto text looks like.
+/// The contract as lines of text, one per field, enum value and service method (full name, number or path, label
+/// and type), taken from the compiled descriptors so that what is checked is what is on the wire, not what the
+/// .proto text looks like. It covers the event model (<c>vigil.events.v1</c>) and the services (<c>vigil.v1</c>).
 /// </summary>
 public static class WireContract
 {
     public static IReadOnlyList<string> Describe()
     {
         var lines = new List<string>();
-        foreach (var file in Files(BatchReflection.Descriptor).Where(f => f.Package == "vigil.events.v1"))
+        var files = Files(BatchReflection.Descriptor).Concat(Files(SensorIngestReflection.Descriptor))
+            .DistinctBy(f => f.Name)
+            .Where(f => f.Package is "vigil.events.v1" or "vigil.v1");
+        foreach (var file in files)
         {
+            foreach (var service in file.Services)
+            {
+                Describe(service, lines);
+            }
             foreach (var message in file.MessageTypes)
             {
                 Describe(message, lines);
@@ -70,6 +79,16 @@ public static class WireContract
         FieldType.Enum => field.EnumType.FullName,
         _ => field.FieldType.ToString(),
     };
+
+    private static void Describe(ServiceDescriptor service, List<string> lines)
+    {
+        foreach (var method in service.Methods)
+        {
+            var input = (method.IsClientStreaming ? "stream " : "") + method.InputType.FullName;
+            var output = (method.IsServerStreaming ? "stream " : "") + method.OutputType.FullName;
+            lines.Add($"{service.FullName}.{method.Name} rpc {input} -> {output}");
+        }
+    }
 
     private static void Describe(EnumDescriptor enumeration, List<string> lines)
     {
