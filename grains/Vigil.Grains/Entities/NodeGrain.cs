@@ -1,13 +1,26 @@
+using Vigil.Contracts.Events.V1;
 using Vigil.Grains.Alerts;
-using Vigil.Runtime;
+using Vigil.Grains.Detection;
+using Vigil.Grains.Identities;
+using Vigil.Grains.Rules;
 
 namespace Vigil.Grains.Entities;
 
-/// <summary>Sums its pods' alert counts and passes the sum on to the cluster, one way.</summary>
-public sealed class NodeGrain : Grain<NodeState>, INodeGrain
+/// <summary>
+/// A node: judges its host processes' events with the runtime rules, keeps its sensors' health, and sums its own and
+/// its pods' alert counts for the cluster, one way.
+/// </summary>
+public sealed class NodeGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions options, AlertFeed feed)
+    : AlertingGrain<NodeState>(options, feed), INodeGrain
 {
     /// <summary>Far above the pods one node runs at a time (kubelet's default limit is 110), to allow for churn.</summary>
     public const int MaxPods = 1024;
+
+    /// <summary>Sensors per node: one normally, a few while one is replaced or when Falco and Tetragon both send.</summary>
+    public const int MaxSensors = 16;
+
+    // Reused across events; safe because turns never overlap.
+    private readonly List<CompiledRule<DetectionEvent>> _matches = [];
 
     public async Task ReportPodAlertsAsync(PodAlertSummary summary)
     {
@@ -16,14 +29,101 @@ public sealed class NodeGrain : Grain<NodeState>, INodeGrain
         {
             return;
         }
-        State.Cluster = summary.Cluster;
-        State.Node = summary.Node;
-        State.ReportSequence++;
-        await WriteStateAsync();
-        var total = new CountsBook(State.Pods, MaxPods).Total();
-        await GrainFactory.GetGrain<IClusterGrain>(EntityKeys.Cluster(State.Cluster))
-            .ReportNodeAlertsAsync(new NodeAlertSummary(State.Node, State.ReportSequence, total));
+        Identify(summary.Cluster, summary.Node);
+        await CommitAsync(NewLedger(), countsChanged: true);
     }
 
-    public Task<AlertCounts> GetAlertCountsAsync() => Task.FromResult(new CountsBook(State.Pods, MaxPods).Total());
+    public Task ObserveHostAsync(IReadOnlyList<RuntimeEvent> events) => ObserveCoreAsync(null, events);
+
+    public Task<bool> ObserveHostBatchAsync(BatchOrigin origin, IReadOnlyList<RuntimeEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return ObserveCoreAsync(origin, events);
+    }
+
+    public async Task ReportSensorAsync(SensorReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (State.Sensors.TryGetValue(report.SensorId, out var known) && known.LastBatchAt > report.LastBatchAt)
+        {
+            return;
+        }
+        if (known is null && State.Sensors.Count >= MaxSensors)
+        {
+            State.Sensors.Remove(State.Sensors.MinBy(s => s.Value.LastBatchAt).Key);
+        }
+        State.Sensors[report.SensorId] = report;
+        await WriteStateAsync();
+    }
+
+    public Task<NodeProfile> GetProfileAsync() => Task.FromResult(new NodeProfile(
+        State.Cluster, State.Node, [.. State.Sensors.Values.OrderBy(s => s.SensorId, StringComparer.Ordinal)],
+        new Dictionary<string, SeenValue>(State.Host.Executables), new Dictionary<string, long>(State.Host.EventsByType),
+        State.Host.LastEventAt, State.Pods.Count, Total()));
+
+    public Task<AlertCounts> GetAlertCountsAsync() => Task.FromResult(Total());
+
+    protected override Task ReportCountsAsync(AlertCounts counts) => State.Cluster.Length == 0
+        ? Task.CompletedTask
+        : GrainFactory.GetGrain<IClusterGrain>(EntityKeys.Cluster(State.Cluster))
+            .ReportNodeAlertsAsync(new NodeAlertSummary(State.Node, State.ReportSequence, Total()));
+
+    private async Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<RuntimeEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return true;
+        }
+        if (!new AppliedBatches(State.AppliedBatches, AppliedBatches.DefaultCapacity).TryApply(origin, State.NextOrder++))
+        {
+            return false;
+        }
+        var ledger = NewLedger();
+        var ruleSet = rules.Current;
+        var now = TimeProvider.GetUtcNow();
+        var opened = false;
+        foreach (var value in events)
+        {
+            Identify(value.Context?.Cluster ?? "", value.Context?.Node ?? "");
+            var subject = DetectionEvent.ForRuntime(value);
+            _matches.Clear();
+            ruleSet.Evaluate(subject, RuleSource.Runtime, _matches);
+            var entity = new AlertEntity(State.Cluster, "", "", "", State.Node);
+            foreach (var rule in _matches)
+            {
+                opened |= ledger.Raise(rule.Metadata, entity, EvidenceFactory.From(value, rule.Output.Render(subject)));
+            }
+            Record(value, now);
+        }
+        await CommitAsync(ledger, opened);
+        return true;
+    }
+
+    private void Record(RuntimeEvent value, DateTimeOffset now)
+    {
+        var host = State.Host;
+        var type = EventTypes.Of(value) ?? value.KindCase.ToString();
+        host.EventsByType[type] = host.EventsByType.GetValueOrDefault(type) + 1;
+        host.LastEventAt = now;
+        if (value.KindCase == RuntimeEvent.KindOneofCase.Exec && value.Errno == 0 && value.Process is { Binary.Length: > 0 } process)
+        {
+            ActivityBaseline.Note(host.Executables, process.Binary, now, HostActivity.MaxExecutables);
+        }
+    }
+
+    private void Identify(string cluster, string node)
+    {
+        if (cluster.Length > 0)
+        {
+            State.Cluster = cluster;
+        }
+        if (node.Length > 0)
+        {
+            State.Node = node;
+        }
+    }
+
+    /// <summary>The node's own active alerts and its pods' latest counts.</summary>
+    private AlertCounts Total() => AlertCounts.OfActive(State.Alerts).Plus(new CountsBook(State.Pods, MaxPods).Total());
 }

@@ -6,13 +6,12 @@ namespace Vigil.Grains.Entities;
 /// <summary>
 /// Sends a batch of runtime events to the pods they belong to: one call per pod with its events in their original
 /// order, all pods at once. Completes when every pod has committed, so an ingester that acknowledges after this
-/// loses nothing it acknowledged. Events of host processes (no pod) are counted, not yet judged: node-level
-/// detection is still to come.
+/// loses nothing it acknowledged. Events of host processes (no pod uid) go to their node's grain, the same way.
 /// </summary>
 public sealed class RuntimeDispatcher(IGrainFactory grains)
 {
     /// <summary>
-    /// Dispatches the batch; returns how many events had no pod to go to. With an <paramref name="origin"/> each pod
+    /// Dispatches the batch; returns how many events were of host processes (sent to their nodes). With an <paramref name="origin"/> each pod
     /// applies its share at most once, so a sender may replay a batch it was not sure of. Batches of one sender
     /// must be dispatched in the order sent (each call may be started before the last completes: calls reach a
     /// grain in the order made).
@@ -21,6 +20,7 @@ public sealed class RuntimeDispatcher(IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(events);
         var byPod = new Dictionary<string, List<RuntimeEvent>>(StringComparer.Ordinal);
+        var byNode = new Dictionary<string, List<RuntimeEvent>>(StringComparer.Ordinal);
         var hostEvents = 0;
         foreach (var value in events)
         {
@@ -29,21 +29,34 @@ public sealed class RuntimeDispatcher(IGrainFactory grains)
             {
                 value.Context.Cluster = cluster;
             }
-            if (EntityKeys.Pod(value.Context) is not { } key)
+            if (EntityKeys.Pod(value.Context) is { } key)
             {
+                Add(byPod, key, value);
+            }
+            else
+            {
+                // A host event from a sensor that did not name its node has nowhere to be judged but "unknown".
+                Add(byNode, EntityKeys.Node(value.Context.Cluster, value.Context.Node.Length > 0 ? value.Context.Node : "(unknown)"), value);
                 hostEvents++;
-                continue;
             }
-            if (!byPod.TryGetValue(key, out var group))
-            {
-                group = [];
-                byPod.Add(key, group);
-            }
-            group.Add(value);
         }
-        await Task.WhenAll(byPod.Select(p => origin is null
-            ? grains.GetGrain<IPodGrain>(p.Key).ObserveAsync(p.Value)
-            : grains.GetGrain<IPodGrain>(p.Key).ObserveBatchAsync(origin, p.Value)));
+        await Task.WhenAll(
+            byPod.Select(p => origin is null
+                ? grains.GetGrain<IPodGrain>(p.Key).ObserveAsync(p.Value)
+                : grains.GetGrain<IPodGrain>(p.Key).ObserveBatchAsync(origin, p.Value))
+            .Concat(byNode.Select(n => origin is null
+                ? grains.GetGrain<INodeGrain>(n.Key).ObserveHostAsync(n.Value)
+                : grains.GetGrain<INodeGrain>(n.Key).ObserveHostBatchAsync(origin, n.Value))));
         return hostEvents;
+    }
+
+    private static void Add(Dictionary<string, List<RuntimeEvent>> groups, string key, RuntimeEvent value)
+    {
+        if (!groups.TryGetValue(key, out var group))
+        {
+            group = [];
+            groups.Add(key, group);
+        }
+        group.Add(value);
     }
 }
