@@ -1,0 +1,9 @@
+using Vigil.Grains.Security;
+
+namespace Vigil.Silo.Security;
+
+/// <summary>
+/// Endpoint metadata that <see cref="TokenAuthenticationMiddleware"/> enforces: the role a caller needs, and the
+/// route value naming the cluster the request is about (null when it is about no one cluster).
+/// </summary>
+public sealed record TokenRequirement(TokenRole Role, string? ClusterRouteParameter);
