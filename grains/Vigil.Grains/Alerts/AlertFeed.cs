@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Vigil.Runtime;
 
 namespace Vigil.Grains.Alerts;
 
@@ -24,7 +25,10 @@ public sealed class AlertFeed
         return subscription;
     }
 
-    public void Publish(IReadOnlyList<Alert> alerts)
+    public void Publish(IReadOnlyList<Alert> alerts) => Publish(null, alerts);
+
+    /// <summary>Publishes alerts held by <paramref name="holder"/>; <paramref name="republished"/> when they are not changes.</summary>
+    public void Publish(GrainId? holder, IReadOnlyList<Alert> alerts, bool republished = false)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         if (alerts.Count == 0)
@@ -35,7 +39,7 @@ public sealed class AlertFeed
         {
             foreach (var alert in alerts)
             {
-                subscriber.Offer(alert);
+                subscriber.Offer(new HeldAlert(holder, alert, republished));
             }
         }
     }

@@ -5,19 +5,24 @@ namespace Vigil.Grains.Alerts;
 /// <summary>One subscriber's queue of alert changes; dispose it to unsubscribe.</summary>
 public sealed class AlertSubscription : IDisposable
 {
-    private readonly Channel<Alert> _channel;
+    private readonly Channel<HeldAlert> _channel;
     private readonly Action<AlertSubscription> _unsubscribe;
     private long _dropped;
 
     internal AlertSubscription(int capacity, Action<AlertSubscription> unsubscribe)
     {
         _unsubscribe = unsubscribe;
-        _channel = Channel.CreateBounded<Alert>(
+        _channel = Channel.CreateBounded<HeldAlert>(
             new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             _ => Interlocked.Increment(ref _dropped));
+        Reader = new AlertReader(_channel.Reader);
     }
 
-    public ChannelReader<Alert> Reader => _channel.Reader;
+    /// <summary>The alerts alone. Read either this or <see cref="Entries"/>: they share one queue.</summary>
+    public ChannelReader<Alert> Reader { get; }
+
+    /// <summary>The alerts with the grain holding each.</summary>
+    public ChannelReader<HeldAlert> Entries => _channel.Reader;
 
     /// <summary>Entries lost because this subscriber fell more than its capacity behind.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -28,5 +33,5 @@ public sealed class AlertSubscription : IDisposable
         _channel.Writer.TryComplete();
     }
 
-    internal void Offer(Alert alert) => _channel.Writer.TryWrite(alert);
+    internal void Offer(HeldAlert alert) => _channel.Writer.TryWrite(alert);
 }

@@ -1,3 +1,4 @@
+using Vigil.Grains.Entities;
 using Vigil.Runtime;
 
 namespace Vigil.Grains.Alerts;
@@ -26,7 +27,43 @@ public abstract class AlertingGrain<TState>(AlertOptions options, AlertFeed feed
         return alert;
     }
 
+    /// <summary>
+    /// The feed is told after the commit, so a crash in between loses the announcement, not the alert: every
+    /// activation announces the alerts it holds again, marked republished, so an index catches up.
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Alerts.Count > 0)
+        {
+            feed.Publish(GrainId, [.. State.Alerts], republished: true);
+        }
+        return Task.CompletedTask;
+    }
+
     protected AlertLedger NewLedger() => new(State.Alerts, options, TimeProvider);
+
+    /// <summary>
+    /// One batch as one turn: ignored (false) when <paramref name="origin"/> says it was applied already; otherwise
+    /// judged by <paramref name="judge"/> (true when it opened an alert) and committed with its sequence.
+    /// </summary>
+    protected async Task<bool> ApplyBatchAsync<TEvent>(
+        BatchOrigin? origin, IReadOnlyList<TEvent> events, Func<AlertLedger, ValueTask<bool>> judge)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(judge);
+        if (events.Count == 0)
+        {
+            return true;
+        }
+        if (!new AppliedBatches(State.AppliedBatches, AppliedBatches.DefaultCapacity).TryApply(origin, State.NextOrder++))
+        {
+            return false;
+        }
+        var ledger = NewLedger();
+        var opened = await judge(ledger);
+        await CommitAsync(ledger, opened);
+        return true;
+    }
 
     /// <summary>Commits the turn, then tells subscribers and, when the active counts moved, the parent.</summary>
     protected async Task CommitAsync(AlertLedger ledger, bool countsChanged)
@@ -36,7 +73,7 @@ public abstract class AlertingGrain<TState>(AlertOptions options, AlertFeed feed
             State.ReportSequence++;
         }
         await WriteStateAsync();
-        feed.Publish(ledger.Changed);
+        feed.Publish(GrainId, ledger.Changed);
         if (countsChanged)
         {
             await ReportCountsAsync(AlertCounts.OfActive(State.Alerts));
