@@ -5,6 +5,7 @@ using Vigil.Grains.Entities;
 using Vigil.Grpc.Server;
 using Vigil.Runtime.Clustering;
 using Vigil.Runtime.Hosting;
+using Vigil.Silo.Ingestion.Grpc;
 
 namespace Vigil.Silo;
 
@@ -57,6 +58,7 @@ public static class SiloApplication
         });
 
         builder.Services.AddGrpcServer();
+        builder.Services.AddSensorIngest();
         builder.Services.AddGrainRuntime(
             runtime =>
             {

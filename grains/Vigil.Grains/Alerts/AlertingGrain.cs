@@ -1,3 +1,4 @@
+using Vigil.Grains.Entities;
 using Vigil.Runtime;
 
 namespace Vigil.Grains.Alerts;
@@ -40,6 +41,29 @@ public abstract class AlertingGrain<TState>(AlertOptions options, AlertFeed feed
     }
 
     protected AlertLedger NewLedger() => new(State.Alerts, options, TimeProvider);
+
+    /// <summary>
+    /// One batch as one turn: ignored (false) when <paramref name="origin"/> says it was applied already; otherwise
+    /// judged by <paramref name="judge"/> (true when it opened an alert) and committed with its sequence.
+    /// </summary>
+    protected async Task<bool> ApplyBatchAsync<TEvent>(
+        BatchOrigin? origin, IReadOnlyList<TEvent> events, Func<AlertLedger, ValueTask<bool>> judge)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(judge);
+        if (events.Count == 0)
+        {
+            return true;
+        }
+        if (!new AppliedBatches(State.AppliedBatches, AppliedBatches.DefaultCapacity).TryApply(origin, State.NextOrder++))
+        {
+            return false;
+        }
+        var ledger = NewLedger();
+        var opened = await judge(ledger);
+        await CommitAsync(ledger, opened);
+        return true;
+    }
 
     /// <summary>Commits the turn, then tells subscribers and, when the active counts moved, the parent.</summary>
     protected async Task CommitAsync(AlertLedger ledger, bool countsChanged)

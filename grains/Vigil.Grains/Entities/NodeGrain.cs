@@ -19,8 +19,7 @@ public sealed class NodeGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions 
     /// <summary>Sensors per node: one normally, a few while one is replaced or when Falco and Tetragon both send.</summary>
     public const int MaxSensors = 16;
 
-    // Reused across events; safe because turns never overlap.
-    private readonly List<CompiledRule<DetectionEvent>> _matches = [];
+    private readonly RuleAlerts _rules = new();
 
     public async Task ReportPodAlertsAsync(PodAlertSummary summary)
     {
@@ -68,37 +67,21 @@ public sealed class NodeGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions 
         : GrainFactory.GetGrain<IClusterGrain>(EntityKeys.Cluster(State.Cluster))
             .ReportNodeAlertsAsync(new NodeAlertSummary(State.Node, State.ReportSequence, Total()));
 
-    private async Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<RuntimeEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0)
+    private Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<RuntimeEvent> events) =>
+        ApplyBatchAsync(origin, events, ledger =>
         {
-            return true;
-        }
-        if (!new AppliedBatches(State.AppliedBatches, AppliedBatches.DefaultCapacity).TryApply(origin, State.NextOrder++))
-        {
-            return false;
-        }
-        var ledger = NewLedger();
-        var ruleSet = rules.Current;
-        var now = TimeProvider.GetUtcNow();
-        var opened = false;
-        foreach (var value in events)
-        {
-            Identify(value.Context?.Cluster ?? "", value.Context?.Node ?? "");
-            var subject = DetectionEvent.ForRuntime(value);
-            _matches.Clear();
-            ruleSet.Evaluate(subject, RuleSource.Runtime, _matches);
-            var entity = new AlertEntity(State.Cluster, "", "", "", State.Node);
-            foreach (var rule in _matches)
+            var ruleSet = rules.Current;
+            var now = TimeProvider.GetUtcNow();
+            var opened = false;
+            foreach (var value in events)
             {
-                opened |= ledger.Raise(rule.Metadata, entity, EvidenceFactory.From(value, rule.Output.Render(subject)));
+                Identify(value.Context?.Cluster ?? "", value.Context?.Node ?? "");
+                var entity = new AlertEntity(State.Cluster, "", "", "", State.Node);
+                opened |= _rules.Raise(ruleSet, DetectionEvent.ForRuntime(value), ledger, entity, output => EvidenceFactory.From(value, output));
+                Record(value, now);
             }
-            Record(value, now);
-        }
-        await CommitAsync(ledger, opened);
-        return true;
-    }
+            return ValueTask.FromResult(opened);
+        });
 
     private void Record(RuntimeEvent value, DateTimeOffset now)
     {

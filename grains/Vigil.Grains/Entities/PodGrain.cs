@@ -19,7 +19,7 @@ public sealed class PodGrain(
     private readonly RuntimeDetectors _detectors = new(detectorOptions ?? DetectorOptions.Default);
 
     // Reused across events; safe because turns never overlap.
-    private readonly List<CompiledRule<DetectionEvent>> _matches = [];
+    private readonly RuleAlerts _rules = new();
     private readonly List<DetectorFinding> _findings = [];
 
     public Task ObserveAsync(IReadOnlyList<RuntimeEvent> events) => ObserveCoreAsync(null, events);
@@ -30,30 +30,20 @@ public sealed class PodGrain(
         return ObserveCoreAsync(origin, events);
     }
 
-    private async Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<RuntimeEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0)
+    private Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<RuntimeEvent> events) =>
+        ApplyBatchAsync(origin, events, async ledger =>
         {
-            return true;
-        }
-        if (!new AppliedBatches(State.AppliedBatches, AppliedBatches.DefaultCapacity).TryApply(origin, State.NextOrder++))
-        {
-            return false;
-        }
-        var ledger = NewLedger();
-        var ruleSet = rules.Current;
-        var opened = false;
-        var images = await AskImagesAsync(events);
-        foreach (var raw in events)
-        {
-            var value = WithTreeAncestry(raw);
-            opened |= Detect(ruleSet, ledger, value, images);
-            PodBehaviour.Record(State, value, TimeProvider.GetUtcNow());
-        }
-        await CommitAsync(ledger, opened);
-        return true;
-    }
+            var ruleSet = rules.Current;
+            var opened = false;
+            var images = await AskImagesAsync(events);
+            foreach (var raw in events)
+            {
+                var value = WithTreeAncestry(raw);
+                opened |= Detect(ruleSet, ledger, value, images);
+                PodBehaviour.Record(State, value, TimeProvider.GetUtcNow());
+            }
+            return opened;
+        });
 
     public Task<PodProfile> GetProfileAsync() => Task.FromResult(new PodProfile(
         State.Cluster,
@@ -72,16 +62,9 @@ public sealed class PodGrain(
         var now = TimeProvider.GetUtcNow();
         var container = PodBehaviour.ContainerOf(State, value.Context, now);
         var opened = false;
-        var subject = DetectionEvent.ForRuntime(value);
-        _matches.Clear();
-        ruleSet.Evaluate(subject, RuleSource.Runtime, _matches);
-        foreach (var rule in _matches)
-        {
-            if (!MetadataBaseline.IsNormal(rule.Metadata, container, value, images, now))
-            {
-                opened |= ledger.Raise(rule.Metadata, entity, EvidenceFactory.From(value, rule.Output.Render(subject)));
-            }
-        }
+        opened |= _rules.Raise(
+            ruleSet, DetectionEvent.ForRuntime(value), ledger, entity, output => EvidenceFactory.From(value, output),
+            rule => !MetadataBaseline.IsNormal(rule.Metadata, container, value, images, now));
 
         _findings.Clear();
         _detectors.Observe(new DetectorInput(State, container, value, now, images), _findings);

@@ -19,8 +19,7 @@ public abstract class IdentityGrain(
     /// <summary>Records remembered for de-duplication: far more than arrive twice apart in practice.</summary>
     public const int RecentRecordLimit = 4096;
 
-    // Reused across events; safe because turns never overlap.
-    private readonly List<CompiledRule<DetectionEvent>> _matches = [];
+    private readonly RuleAlerts _rules = new();
 
     // The lookup side of State.RecentRecords, built on first use after activation.
     private HashSet<string>? _recent;
@@ -33,49 +32,33 @@ public abstract class IdentityGrain(
         return ObserveCoreAsync(origin, events);
     }
 
-    private async Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<AuditEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0)
+    private Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<AuditEvent> events) =>
+        ApplyBatchAsync(origin, events, ledger =>
         {
-            return true;
-        }
-        if (!new AppliedBatches(State.AppliedBatches, AppliedBatches.DefaultCapacity).TryApply(origin, State.NextOrder++))
-        {
-            return false;
-        }
-        var ledger = NewLedger();
-        var ruleSet = rules.Current;
-        var now = TimeProvider.GetUtcNow();
-        var opened = false;
-        foreach (var value in events)
-        {
-            if (!FirstSighting(value))
+            var ruleSet = rules.Current;
+            var now = TimeProvider.GetUtcNow();
+            var opened = false;
+            foreach (var value in events)
             {
-                continue;
+                if (!FirstSighting(value))
+                {
+                    continue;
+                }
+                Identify(value, now);
+                var entity = Entity(value);
+                opened |= _rules.Raise(ruleSet, DetectionEvent.ForAudit(value), ledger, entity, output => EvidenceFactory.From(value, output));
+                if (ServiceAccountAnomaly.Judge(State, value, now, options) is { } anomaly)
+                {
+                    opened |= ledger.Raise(ServiceAccountAnomaly.Rule, entity, EvidenceFactory.From(value, anomaly));
+                    Count(value);
+                }
+                else
+                {
+                    Learn(value, now);
+                }
             }
-            Identify(value, now);
-            var entity = Entity(value);
-            var subject = DetectionEvent.ForAudit(value);
-            _matches.Clear();
-            ruleSet.Evaluate(subject, RuleSource.Audit, _matches);
-            foreach (var rule in _matches)
-            {
-                opened |= ledger.Raise(rule.Metadata, entity, EvidenceFactory.From(value, rule.Output.Render(subject)));
-            }
-            if (ServiceAccountAnomaly.Judge(State, value, now, options) is { } anomaly)
-            {
-                opened |= ledger.Raise(ServiceAccountAnomaly.Rule, entity, EvidenceFactory.From(value, anomaly));
-                Count(value);
-            }
-            else
-            {
-                Learn(value, now);
-            }
-        }
-        await CommitAsync(ledger, opened);
-        return true;
-    }
+            return ValueTask.FromResult(opened);
+        });
 
     public Task<IdentityActivity> GetActivityAsync() => Task.FromResult(new IdentityActivity(
         State.Kind, State.Cluster, State.Username, State.Namespace, State.Name, State.FirstSeen, State.LastSeen,
