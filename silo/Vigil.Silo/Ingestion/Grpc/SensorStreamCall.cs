@@ -1,0 +1,239 @@
+using System.Threading.Channels;
+using Google.Protobuf;
+using Vigil.Contracts.Events.V1;
+using Vigil.Contracts.V1;
+using Vigil.Grpc;
+using Vigil.Grpc.Server;
+
+namespace Vigil.Silo.Ingestion.Grpc;
+
+/// <summary>
+/// One sensor's stream. The reader validates each batch and starts its dispatch without waiting for the last one
+/// to finish (one sender's calls reach each grain in the order made, so order holds); the acknowledger awaits the
+/// dispatches in the order they started and acknowledges each once its grains have committed, so an ack never
+/// runs ahead of a batch still in flight. At <see cref="SensorIngestOptions.MaxBatchesInFlight"/>, or while the
+/// commit queue is over its bound, the reader stops reading until a batch completes. A refused message ends the
+/// call with its status only after the batches before it are acknowledged.
+/// </summary>
+internal sealed class SensorStreamCall(
+    SensorIngestService service,
+    IAsyncStreamReader<SensorMessage> requests,
+    IAsyncStreamWriter<IngestReply> responses,
+    ServerCallContext context)
+{
+    private readonly Channel<InFlightBatch> _inFlight = Channel.CreateUnbounded<InFlightBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _progress = NewSignal();
+    private int _inFlightCount;
+    private long _batches;
+    private long _events;
+
+    public async Task RunAsync()
+    {
+        using var stop = _stop;
+        SensorHello hello;
+        try
+        {
+            hello = await ReadHelloAsync().ConfigureAwait(false);
+        }
+        catch (RpcException ex)
+        {
+            var refusal = Refusal(ex);
+            SensorIngestService.LogRefused(service.Logger, "(before hello)", refusal.Status);
+            throw refusal;
+        }
+
+        await responses.WriteAsync(new IngestReply
+        {
+            Welcome = new IngestWelcome { MaxMessageBytes = (uint)service.MaxMessageBytes, MaxBatchesInFlight = (uint)service.MaxBatchesInFlight },
+        }).ConfigureAwait(false);
+        SensorIngestService.LogConnected(service.Logger, hello.SensorId, hello.Node, hello.Cluster, hello.Version, hello.Incarnation, context.Peer);
+
+        var acknowledger = AcknowledgeAsync(hello);
+        RpcException? refused = null;
+        try
+        {
+            await ReadBatchesAsync(hello).ConfigureAwait(false);
+        }
+        catch (RpcException ex)
+        {
+            refused = Refusal(ex);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // The acknowledger stopped the reading (a batch was not committed) or the caller went away.
+        }
+        finally
+        {
+            _inFlight.Writer.TryComplete();
+        }
+
+        var acknowledged = await acknowledger.ConfigureAwait(false);
+        SensorIngestService.LogEnded(service.Logger, hello.SensorId, _batches, _events, acknowledged);
+        if (refused is not null)
+        {
+            SensorIngestService.LogRefused(service.Logger, hello.SensorId, refused.Status);
+            throw refused;
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static RpcException InvalidArgument(string detail) => new(StatusCode.InvalidArgument, detail);
+
+    /// <summary>The binding reports an unparseable message as INTERNAL; to a sender it is its own malformed input.</summary>
+    private static RpcException Refusal(RpcException ex) =>
+        ex.StatusCode == StatusCode.Internal && ex.InnerException is InvalidProtocolBufferException
+            ? new RpcException(new Status(StatusCode.InvalidArgument, ex.Status.Detail), new Metadata(), ex)
+            : ex;
+
+    private async Task<SensorHello> ReadHelloAsync()
+    {
+        if (!await requests.MoveNext(_stop.Token).ConfigureAwait(false))
+        {
+            throw InvalidArgument("The stream ended before its hello.");
+        }
+
+        if (requests.Current.KindCase != SensorMessage.KindOneofCase.Hello)
+        {
+            throw InvalidArgument($"The first message must be a hello, not {requests.Current.KindCase}.");
+        }
+
+        var hello = requests.Current.Hello;
+        return SensorBatchValidator.HelloProblem(hello) is { } problem ? throw InvalidArgument(problem) : hello;
+    }
+
+    private async Task ReadBatchesAsync(SensorHello hello)
+    {
+        var known = service.Acknowledged.Get(hello.SensorId, hello.Incarnation);
+        ulong previous = 0;
+        while (true)
+        {
+            await AdmitAsync().ConfigureAwait(false);
+            if (!await requests.MoveNext(_stop.Token).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var message = requests.Current;
+            if (message.KindCase != SensorMessage.KindOneofCase.Batch)
+            {
+                throw InvalidArgument($"Only batches may follow the hello, not {message.KindCase}.");
+            }
+
+            var batch = message.Batch;
+            if (SensorBatchValidator.BatchProblem(hello, batch, previous) is { } problem)
+            {
+                throw InvalidArgument(problem);
+            }
+
+            previous = batch.Sequence;
+            var applied = batch.Sequence <= known ? Task.CompletedTask : service.Dispatcher.DispatchAsync(hello, batch);
+            Interlocked.Increment(ref _inFlightCount);
+            _inFlight.Writer.TryWrite(new InFlightBatch(batch.Sequence, batch.Events.Count, applied));
+        }
+    }
+
+    /// <summary>Waits while this stream may not take another batch; every completed batch re-checks.</summary>
+    private async Task AdmitAsync()
+    {
+        while (true)
+        {
+            Task progress;
+            lock (_gate)
+            {
+                progress = _progress.Task;
+            }
+
+            var inFlight = Volatile.Read(ref _inFlightCount);
+            if (inFlight < service.MaxBatchesInFlight && (inFlight == 0 || !service.CommitQueueOverBound))
+            {
+                return;
+            }
+
+            await progress.WaitAsync(_stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Acknowledges batches in order as they commit; returns the last acknowledged, or throws UNAVAILABLE when one did not commit.</summary>
+    private async Task<ulong> AcknowledgeAsync(SensorHello hello)
+    {
+        ulong acknowledged = 0;
+        Exception? failure = null;
+        ulong failedAt = 0;
+        var writing = true;
+        // Not cancellable: every started dispatch is awaited, so none is left unobserved.
+        await foreach (var batch in _inFlight.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            try
+            {
+                await batch.Applied.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (failure is null)
+            {
+                failure = ex;
+                failedAt = batch.Sequence;
+                await _stop.CancelAsync().ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Past the first failure nothing is acknowledged; the sender replays it all.
+            }
+
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _events, batch.Events);
+            Interlocked.Decrement(ref _inFlightCount);
+            Pulse();
+            if (failure is not null)
+            {
+                continue;
+            }
+
+            acknowledged = batch.Sequence;
+            if (_inFlight.Reader.TryPeek(out var next) && next.Applied.IsCompletedSuccessfully)
+            {
+                // The next one is done too: one cumulative ack covers both.
+                continue;
+            }
+
+            service.Acknowledged.Note(hello.SensorId, hello.Incarnation, acknowledged);
+            if (writing)
+            {
+                try
+                {
+                    await responses.WriteAsync(new IngestReply
+                    {
+                        Ack = new BatchAck { SenderId = hello.SensorId, SenderIncarnation = hello.Incarnation, AcknowledgedThrough = acknowledged },
+                    }).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is RpcException or IOException or OperationCanceledException)
+                {
+                    // The caller is gone; what it missed it replays, and the grains ignore what they already hold.
+                    writing = false;
+                    await _stop.CancelAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (failure is not null)
+        {
+            SensorIngestService.LogDispatchFailed(service.Logger, hello.SensorId, failedAt, acknowledged, failure);
+            throw new RpcException(StatusCode.Unavailable, $"Batch {failedAt} could not be committed; reconnect and replay from {acknowledged + 1}.");
+        }
+
+        return acknowledged;
+    }
+
+    private void Pulse()
+    {
+        TaskCompletionSource progress;
+        lock (_gate)
+        {
+            progress = _progress;
+            _progress = NewSignal();
+        }
+
+        progress.TrySetResult();
+    }
+}

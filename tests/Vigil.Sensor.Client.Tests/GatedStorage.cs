@@ -1,0 +1,67 @@
+using Vigil.Runtime;
+using Vigil.Runtime.Persistence;
+
+namespace Vigil.Sensor.Client.Tests;
+
+/// <summary>In-memory storage whose commits can be held: a test sees a write arrive and decides when it commits.</summary>
+public sealed class GatedStorage : IGrainStorage
+{
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _release = Released();
+    private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public InMemoryGrainStorage Inner { get; } = new();
+
+    /// <summary>Completes when a commit has reached the closed gate.</summary>
+    public Task WriteReached
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reached.Task;
+            }
+        }
+    }
+
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Open()
+    {
+        lock (_gate)
+        {
+            _release.TrySetResult();
+        }
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Inner.InitializeAsync(cancellationToken);
+
+    public Task<StoredState?> ReadAsync(GrainId grain, CancellationToken cancellationToken) => Inner.ReadAsync(grain, cancellationToken);
+
+    public async Task<BatchResult> WriteBatchAsync(IReadOnlyList<StateWrite> batch, IShardFence? fence, CancellationToken cancellationToken)
+    {
+        Task release;
+        lock (_gate)
+        {
+            _reached.TrySetResult();
+            release = _release.Task;
+        }
+
+        await release.ConfigureAwait(false);
+        return await Inner.WriteBatchAsync(batch, fence, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.SetResult();
+        return released;
+    }
+}
