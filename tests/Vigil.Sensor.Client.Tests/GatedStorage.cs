@@ -10,7 +10,12 @@ public sealed class GatedStorage : IGrainStorage
     private TaskCompletionSource _release = Released();
     private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private int _writes;
+
     public InMemoryGrainStorage Inner { get; } = new();
+
+    /// <summary>State writes committed so far.</summary>
+    public int Writes => Volatile.Read(ref _writes);
 
     /// <summary>Completes when a commit has reached the closed gate.</summary>
     public Task WriteReached
@@ -55,7 +60,9 @@ public sealed class GatedStorage : IGrainStorage
         }
 
         await release.ConfigureAwait(false);
-        return await Inner.WriteBatchAsync(batch, fence, cancellationToken).ConfigureAwait(false);
+        var result = await Inner.WriteBatchAsync(batch, fence, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _writes, batch.Count);
+        return result;
     }
 
     private static TaskCompletionSource Released()
