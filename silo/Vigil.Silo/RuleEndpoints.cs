@@ -1,5 +1,7 @@
 using Vigil.Grains.Detection;
 using Vigil.Grains.Rules;
+using Vigil.Grains.Security;
+using Vigil.Silo.Security;
 
 namespace Vigil.Silo;
 
@@ -7,7 +9,8 @@ namespace Vigil.Silo;
 public static class RuleEndpoints
 {
     public static void Map(WebApplication app) =>
-        app.MapGet("/api/v1/rules", (RuleReloader reloader, RuleSetHolder<DetectionEvent> holder) => Results.Json(View(reloader, holder)));
+        app.MapGet("/api/v1/rules", (RuleReloader reloader, RuleSetHolder<DetectionEvent> holder) => Results.Json(View(reloader, holder)))
+            .RequireToken(TokenRole.Viewer);
 
     private static RuleSetView View(RuleReloader reloader, RuleSetHolder<DetectionEvent> holder) => new(
         reloader.Directory,

@@ -6,6 +6,7 @@ using Vigil.Grpc.Server;
 using Vigil.Runtime.Clustering;
 using Vigil.Runtime.Hosting;
 using Vigil.Silo.Ingestion.Grpc;
+using Vigil.Silo.Security;
 
 namespace Vigil.Silo;
 
@@ -75,6 +76,7 @@ public static class SiloApplication
                     runtime.UseSqliteStorage(SqlitePath(silo));
                 }
                 runtime.AddDetectionGrains(RulesDirectory(silo));
+                runtime.AddTokenSecurity();
             },
             options => builder.Configuration.GetSection(GrainRuntimeOptions.Section).Bind(options));
         builder.Services.AddSingleton<RuleReloader>();
@@ -87,6 +89,7 @@ public static class SiloApplication
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         SiloOperatorEndpoints.Map(app);
         RuleEndpoints.Map(app);
+        TokenEndpoints.Map(app);
         app.MapGet("/readyz", (SiloReadiness readiness) => readiness.IsReady
             ? Results.Text("ready\n")
             : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));

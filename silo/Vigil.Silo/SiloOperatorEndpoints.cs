@@ -1,5 +1,7 @@
+using Vigil.Grains.Security;
 using Vigil.Runtime;
 using Vigil.Runtime.Clustering;
+using Vigil.Silo.Security;
 
 namespace Vigil.Silo;
 
@@ -29,7 +31,7 @@ public static class SiloOperatorEndpoints
                 s.Activations,
                 s.CallsPerSecond,
                 s.HeartbeatAt)));
-        });
+        }).RequireToken(TokenRole.Viewer);
 
         app.MapGet("/api/v1/shards", async (HttpContext http, CancellationToken cancellationToken) =>
         {
@@ -40,7 +42,7 @@ public static class SiloOperatorEndpoints
 
             var rows = await leases.ListAsync(cancellationToken);
             return Results.Json(rows.Select(r => new ShardView(r.Shard, r.OwnerSilo, r.Epoch, r.ExpiresAt == DateTimeOffset.MinValue ? null : r.ExpiresAt)));
-        });
+        }).RequireToken(TokenRole.Viewer);
     }
 
     private static async Task<Dictionary<(string, long), int>> OwnedAsync(ShardLeaseTable leases, CancellationToken cancellationToken)

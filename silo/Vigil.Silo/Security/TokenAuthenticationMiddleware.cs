@@ -54,7 +54,7 @@ public sealed class TokenAuthenticationMiddleware(RequestDelegate next, TokenAut
     {
         if (principal.Role != TokenRole.Admin && principal.Role != required)
         {
-            return $"A {TokenRoles.Name(principal.Role)} token may not do this; it needs {TokenRoles.Name(required)}.";
+            return $"This token's role is {TokenRoles.Name(principal.Role)}; this needs {TokenRoles.Name(required)}.";
         }
 
         return cluster is null

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Vigil.Grains.Security;
+using Vigil.Runtime;
+
+namespace Vigil.Silo.Security;
+
+/// <summary>
+/// Turns on token checks for every endpoint (see <see cref="TokenAuthenticationMiddleware"/>) and maps the admin
+/// API: <c>POST /api/v1/tokens</c> (the token is in the answer, once), <c>GET /api/v1/tokens</c> (no secrets) and
+/// <c>DELETE /api/v1/tokens/{id}</c> (revoke). Only an admin token for every cluster manages tokens.
+/// </summary>
+public static class TokenEndpoints
+{
+    private const int MaxBodyBytes = 16 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<TokenAuthenticationMiddleware>();
+        var tokens = app.MapGroup("/api/v1/tokens").RequireToken(TokenRole.Admin, clusterRouteParameter: null);
+        tokens.MapPost("", CreateAsync);
+        tokens.MapGet("", async (IGrainFactory grains) =>
+            Results.Json((await Registry(grains).ListAsync()).OrderBy(t => t.CreatedAt).Select(View)));
+        tokens.MapDelete("/{id}", RevokeAsync);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains, TokenAuthenticator authenticator, TimeProvider time)
+    {
+        TokenCreateRequest? body = null;
+        if (request.ContentLength is null or <= MaxBodyBytes)
+        {
+            try
+            {
+                // Whatever the Content-Type says: curl -d sends form encoding by default, and the body is still JSON.
+                var buffer = new byte[MaxBodyBytes + 1];
+                int total = 0, read;
+                while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), request.HttpContext.RequestAborted)) > 0)
+                {
+                    total += read;
+                }
+                body = total <= MaxBodyBytes ? JsonSerializer.Deserialize<TokenCreateRequest>(buffer.AsSpan(0, total), Json) : null;
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        if (TokenCreateValidation.Validate(body, out var role) is { } problem)
+        {
+            return Results.Json(new ApiError(problem), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        // An id or hash collision is all but impossible; one retry with fresh values covers it, so false twice means full.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var token = BearerTokens.Create();
+            var record = new TokenRecord(BearerTokens.CreateId(), body!.Name!.Trim(), role, body.Cluster, BearerTokens.Hash(token), time.GetUtcNow());
+            if (await Registry(grains).AddAsync(record))
+            {
+                authenticator.Invalidate();
+                return Results.Json(
+                    new CreatedTokenView(record.Id, record.Name, TokenRoles.Name(role), record.Cluster, record.CreatedAt, token),
+                    statusCode: StatusCodes.Status201Created);
+            }
+        }
+
+        return Results.Json(new ApiError($"The registry holds its maximum of {TokenRegistryGrain.MaxTokens} tokens."), statusCode: StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> RevokeAsync(string id, IGrainFactory grains, TokenAuthenticator authenticator)
+    {
+        var result = await Registry(grains).RevokeAsync(id);
+        authenticator.Invalidate();
+        return result.Outcome switch
+        {
+            TokenRevokeOutcome.Unknown => Results.Json(new ApiError($"No token has id '{id}'."), statusCode: StatusCodes.Status404NotFound),
+            TokenRevokeOutcome.LastAdmin => Results.Json(
+                new ApiError($"Token '{id}' is the last active admin token for every cluster; create another before revoking it."),
+                statusCode: StatusCodes.Status409Conflict),
+            _ => Results.Json(View(result.Token!)),
+        };
+    }
+
+    private static ITokenRegistryGrain Registry(IGrainFactory grains) => grains.GetGrain<ITokenRegistryGrain>(ITokenRegistryGrain.Key);
+
+    private static TokenView View(TokenRecord t) => new(t.Id, t.Name, TokenRoles.Name(t.Role), t.Cluster, t.CreatedAt, t.RevokedAt);
+}
