@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Grains.Alerts;
 using Vigil.Grains.Detection;
+using Vigil.Grains.Topology;
 using Vigil.Grains.Identities;
 using Vigil.Grains.Rules;
 using Vigil.Runtime.Hosting;
@@ -46,6 +47,9 @@ public static class DetectionGrainsBuilderExtensions
             .AddGrain<IPodGrain, PodGrain>()
             .AddGrain<IImageGrain, ImageGrain>()
             .AddGrain<INodeGrain, NodeGrain>()
-            .AddGrain<IClusterGrain, ClusterGrain>();
+            .AddGrain<IClusterGrain, ClusterGrain>()
+            .AddGrain<INamespaceGrain, NamespaceGrain>()
+            .AddGrain<IClusterDirectoryGrain, ClusterDirectoryGrain>()
+            .AddGrain<IClustersGrain, ClustersGrain>();
     }
 }

@@ -1,6 +1,7 @@
 using Vigil.Contracts.Events.V1;
 using Vigil.Grains.Alerts;
 using Vigil.Grains.Detection;
+using Vigil.Grains.Topology;
 using Vigil.Grains.Entities.Detectors;
 using Vigil.Grains.Rules;
 
@@ -30,8 +31,10 @@ public sealed class PodGrain(
         return ObserveCoreAsync(origin, events);
     }
 
-    private Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<RuntimeEvent> events) =>
-        ApplyBatchAsync(origin, events, async ledger =>
+    private async Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<RuntimeEvent> events)
+    {
+        var announce = false;
+        var applied = await ApplyBatchAsync(origin, events, async ledger =>
         {
             var ruleSet = rules.Current;
             var opened = false;
@@ -42,8 +45,33 @@ public sealed class PodGrain(
                 opened |= Detect(ruleSet, ledger, value, images);
                 PodBehaviour.Record(State, value, TimeProvider.GetUtcNow());
             }
+            announce = AnnouncementDue();
             return opened;
         });
+        if (announce)
+        {
+            // One way, after the commit: the namespace's directory never calls back.
+            await GrainFactory.GetGrain<INamespaceGrain>($"{State.Cluster}/{State.Namespace}")
+                .NotePodAsync(new PodSighting(State.Pod, Key[(Key.LastIndexOf('/') + 1)..], State.Node, TimeProvider.GetUtcNow()));
+        }
+        return applied;
+    }
+
+    /// <summary>
+    /// Whether to tell the namespace about this pod: when its name or node is first known or changed, and every so
+    /// often after, so a lost announcement is made good. Recorded in the state the batch commits.
+    /// </summary>
+    private bool AnnouncementDue()
+    {
+        var now = TimeProvider.GetUtcNow();
+        if (State.Pod.Length == 0 || (State.AnnouncedNode == State.Node && State.AnnouncedAt is { } at && now - at < PodLimits.AnnouncementInterval))
+        {
+            return false;
+        }
+        State.AnnouncedNode = State.Node;
+        State.AnnouncedAt = now;
+        return true;
+    }
 
     public Task<PodProfile> GetProfileAsync() => Task.FromResult(new PodProfile(
         State.Cluster,

@@ -39,4 +39,7 @@ public static class PodLimits
 
     /// <summary>Generations of ancestry an event is given from the process tree when the sensor sent fewer.</summary>
     public const int MaxAncestry = 16;
+
+    /// <summary>How often a pod reminds its namespace that it exists, so a lost announcement is made good.</summary>
+    public static readonly TimeSpan AnnouncementInterval = TimeSpan.FromMinutes(10);
 }

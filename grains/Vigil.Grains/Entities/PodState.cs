@@ -30,6 +30,11 @@ public sealed class PodState : IAlertingState
     /// <summary>The last batch applied per sender incarnation (<see cref="AppliedBatches"/>).</summary>
     public Dictionary<string, AppliedBatch> AppliedBatches { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The node and time of the pod's last announcement to its namespace.</summary>
+    public string AnnouncedNode { get; set; } = "";
+
+    public DateTimeOffset? AnnouncedAt { get; set; }
+
     /// <summary>The sequence of the last alert summary sent to the node.</summary>
     public long ReportSequence { get; set; }
 }

@@ -1,6 +1,7 @@
 using Vigil.Contracts.Events.V1;
 using Vigil.Grains.Alerts;
 using Vigil.Grains.Detection;
+using Vigil.Grains.Topology;
 using Vigil.Grains.Entities;
 using Vigil.Grains.Rules;
 
@@ -19,6 +20,9 @@ public abstract class IdentityGrain(
     /// <summary>Records remembered for de-duplication: far more than arrive twice apart in practice.</summary>
     public const int RecentRecordLimit = 4096;
 
+    /// <summary>How often a service account reminds its namespace that it exists.</summary>
+    public static readonly TimeSpan AnnouncementInterval = TimeSpan.FromMinutes(10);
+
     private readonly RuleAlerts _rules = new();
 
     // The lookup side of State.RecentRecords, built on first use after activation.
@@ -32,8 +36,10 @@ public abstract class IdentityGrain(
         return ObserveCoreAsync(origin, events);
     }
 
-    private Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<AuditEvent> events) =>
-        ApplyBatchAsync(origin, events, ledger =>
+    private async Task<bool> ObserveCoreAsync(BatchOrigin? origin, IReadOnlyList<AuditEvent> events)
+    {
+        var announce = false;
+        var applied = await ApplyBatchAsync(origin, events, ledger =>
         {
             var ruleSet = rules.Current;
             var now = TimeProvider.GetUtcNow();
@@ -57,8 +63,27 @@ public abstract class IdentityGrain(
                     Learn(value, now);
                 }
             }
+            announce = AnnouncementDue(now);
             return ValueTask.FromResult(opened);
         });
+        if (announce)
+        {
+            // One way, after the commit: the namespace's directory never calls back.
+            await GrainFactory.GetGrain<INamespaceGrain>($"{State.Cluster}/{State.Namespace}").NoteServiceAccountAsync(State.Name, State.LastSeen);
+        }
+        return applied;
+    }
+
+    /// <summary>A service account reminds its namespace of itself when first seen and every so often after.</summary>
+    private bool AnnouncementDue(DateTimeOffset now)
+    {
+        if (State.Kind != IdentityKind.ServiceAccount || (State.AnnouncedAt is { } at && now - at < AnnouncementInterval))
+        {
+            return false;
+        }
+        State.AnnouncedAt = now;
+        return true;
+    }
 
     public Task<IdentityActivity> GetActivityAsync() => Task.FromResult(new IdentityActivity(
         State.Kind, State.Cluster, State.Username, State.Namespace, State.Name, State.FirstSeen, State.LastSeen,

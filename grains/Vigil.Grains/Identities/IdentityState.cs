@@ -42,6 +42,9 @@ public sealed class IdentityState : IAlertingState
     /// <summary>A counter that orders insertions into the bounded collections, for oldest-first eviction.</summary>
     public long NextOrder { get; set; }
 
+    /// <summary>When a service account last announced itself to its namespace.</summary>
+    public DateTimeOffset? AnnouncedAt { get; set; }
+
     /// <summary>The sequence of the last alert summary sent to the cluster.</summary>
     public long ReportSequence { get; set; }
 }

@@ -1,0 +1,3 @@
+namespace Vigil.Grains.Topology;
+
+public sealed record ClusterDirectoryView(string Cluster, IReadOnlyList<string> Namespaces, IReadOnlyList<string> Nodes);

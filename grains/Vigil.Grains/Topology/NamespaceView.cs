@@ -1,0 +1,3 @@
+namespace Vigil.Grains.Topology;
+
+public sealed record NamespaceView(string Cluster, string Namespace, IReadOnlyList<PodEntry> Pods, IReadOnlyList<string> ServiceAccounts);
