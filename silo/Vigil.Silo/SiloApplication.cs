@@ -6,6 +6,7 @@ using Vigil.Grpc.Server;
 using Vigil.Runtime.Clustering;
 using Vigil.Runtime.Hosting;
 using Vigil.Silo.Ingestion.Grpc;
+using Vigil.Silo.Ingestion.Http;
 using Vigil.Silo.Security;
 
 namespace Vigil.Silo;
@@ -83,6 +84,7 @@ public static class SiloApplication
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RuleReloader>());
         builder.Services.AddSingleton<SiloReadiness>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloReadiness>());
+        builder.Services.AddHttpIngestion(builder.Configuration);
 
         var app = builder.Build();
         app.MapGrpcServices();
@@ -90,6 +92,7 @@ public static class SiloApplication
         SiloOperatorEndpoints.Map(app);
         RuleEndpoints.Map(app);
         TokenEndpoints.Map(app);
+        IngestionEndpoints.Map(app);
         app.MapGet("/readyz", (SiloReadiness readiness) => readiness.IsReady
             ? Results.Text("ready\n")
             : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Vigil.Grains.Detection.Audit;
 
 /// <summary>Where the pod spec sits in each workload kind's body.</summary>
-internal static class PodSpecs
+public static class PodSpecs
 {
     public static JsonElement Locate(string resource, JsonElement root) => resource switch
     {
