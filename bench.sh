@@ -14,7 +14,7 @@ build_log=$(mktemp)
 dotnet build tests/Vigil.Benchmarks -c Release -nologo -v quiet -clp:NoSummary >"$build_log" 2>&1 || { cat "$build_log"; exit 1; }
 rm -f "$build_log"
 case "$1" in
-  runtime|cluster|detect)
+  runtime|cluster|detect|ingest)
     trap pg_stop EXIT
     pg_start
     ;;

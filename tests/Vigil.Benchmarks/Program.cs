@@ -3,9 +3,10 @@ using Vigil.Benchmarks;
 using Vigil.Benchmarks.Cluster;
 using Vigil.Benchmarks.Detection;
 using Vigil.Benchmarks.Grpc;
+using Vigil.Benchmarks.Ingest;
 using Vigil.Benchmarks.Runtime;
 
-IBenchmarkSuite[] suites = [new GrpcSuite(), new RuntimeSuite(), new ClusterSuite(), new DetectionSuite()];
+IBenchmarkSuite[] suites = [new GrpcSuite(), new RuntimeSuite(), new ClusterSuite(), new DetectionSuite(), new IngestSuite()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Vigil.Benchmarks.Cluster;
+using Vigil.Grains.Alerts;
+using Vigil.Sensor.Client;
+
+namespace Vigil.Benchmarks.Ingest;
+
+/// <summary>
+/// Sensor streams into one silo, each a <see cref="SensorIngestClient"/> sending its feed as fast as acks allow.
+/// Throughput counts only acknowledged events; an attack event is restamped with a unique time before it is sent,
+/// so the alert whose evidence carries that time is matched to the moment its batch was sent.
+/// </summary>
+public static class IngestLoad
+{
+    /// <summary>Unacknowledged batches per stream: Little's law makes this times the streams times the batch size the events queued, so it sets the ack latency.</summary>
+    public const int Window = 4;
+
+    private static long _unique;
+
+    public static async Task<IngestRound> RunAsync(Uri address, string cluster, IReadOnlyList<SensorFeed> feeds, TimeSpan duration, AlertFeed? alerts)
+    {
+        var attackSent = new ConcurrentDictionary<long, long>();
+        var alertLatencies = new ConcurrentBag<double>();
+        using var subscription = alerts?.Subscribe(65_536);
+        using var stop = new CancellationTokenSource();
+        var matcher = subscription is null ? Task.CompletedTask : MatchAlertsAsync(subscription, attackSent, alertLatencies, stop.Token);
+        var incarnation = Guid.NewGuid().ToString("N")[..8];
+        var clock = Stopwatch.StartNew();
+        var results = await Task.WhenAll(feeds.Select((feed, i) => Task.Run(() => StreamAsync(address, cluster, feed, $"{incarnation}-{i}", duration, clock, attackSent))));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        if (subscription is not null)
+        {
+            // Alerts of the last batches are published just after their acks: give them a moment, by the feed's own signal.
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            while (!attackSent.IsEmpty && !grace.IsCancellationRequested)
+            {
+                await Task.Delay(10, CancellationToken.None);
+            }
+        }
+        await stop.CancelAsync();
+        await matcher;
+
+        var acks = results.SelectMany(r => r.Latencies).ToArray();
+        var alertMs = alertLatencies.ToArray();
+        return new IngestRound(
+            results.Sum(r => r.Events) / elapsed,
+            Percentile.Of(acks, 0.5), Percentile.Of(acks, 0.99),
+            alertMs.Length == 0 ? double.NaN : Percentile.Of(alertMs, 0.5), alertMs.Length == 0 ? double.NaN : Percentile.Of(alertMs, 0.99),
+            alertMs.Length, results.Sum(r => r.Attacks));
+    }
+
+    private static async Task<(long Events, List<double> Latencies, int Attacks)> StreamAsync(
+        Uri address, string cluster, SensorFeed feed, string incarnation, TimeSpan duration, Stopwatch clock, ConcurrentDictionary<long, long> attackSent)
+    {
+        var sentAt = new ConcurrentDictionary<ulong, (long Timestamp, int Events)>();
+        var latencies = new List<double>();
+        long events = 0;
+        ulong acknowledged = 0;
+        var attacks = 0;
+        await using var client = SensorIngestClient.Start(new SensorIngestClientOptions
+        {
+            Address = address,
+            SensorId = "sensor/" + feed.Node,
+            Node = feed.Node,
+            Cluster = cluster,
+            Incarnation = incarnation,
+            MaxUnacknowledgedBatches = Window,
+        });
+        client.Acknowledged += through =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            lock (latencies)
+            {
+                for (var s = acknowledged + 1; s <= through; s++)
+                {
+                    if (sentAt.TryRemove(s, out var sent))
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(sent.Timestamp, now).TotalMilliseconds);
+                        events += sent.Events;
+                    }
+                }
+                acknowledged = Math.Max(acknowledged, through);
+            }
+        };
+
+        while (clock.Elapsed < duration)
+        {
+            var (batch, attackEvents) = feed.Next();
+            var now = Stopwatch.GetTimestamp();
+            foreach (var attack in attackEvents)
+            {
+                // Unique per attack, in 100 ns ticks as evidence keeps it.
+                var ticks = DateTimeOffset.UtcNow.UtcTicks + Interlocked.Increment(ref _unique);
+                attack.Runtime.Context.TimeUnixNano = (ticks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
+                attackSent[ticks] = now;
+                attacks++;
+            }
+            var sequence = client.LastSequence + 1;
+            sentAt[sequence] = (now, batch.Length);
+            await client.SendAsync(batch);
+        }
+        // What is still in flight at the deadline does not count.
+        lock (latencies)
+        {
+            return (events, [.. latencies], attacks);
+        }
+    }
+
+    private static async Task MatchAlertsAsync(AlertSubscription subscription, ConcurrentDictionary<long, long> attackSent, ConcurrentBag<double> latencies, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var alert in subscription.Reader.ReadAllAsync(stop))
+            {
+                var now = Stopwatch.GetTimestamp();
+                foreach (var evidence in alert.Evidence)
+                {
+                    if (attackSent.TryRemove(evidence.Time.UtcTicks, out var sent))
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Benchmarks.Cluster;
+using Vigil.Benchmarks.Detection;
+using Vigil.Grains.Alerts;
+using Vigil.Grains.Entities;
+using Vigil.Grpc.Server;
+using Vigil.Runtime.Hosting;
+using Vigil.Silo.Ingestion.Grpc;
+using Vigil.TestSupport;
+
+namespace Vigil.Benchmarks.Ingest;
+
+/// <summary>
+/// The sensor stream end to end in one process: several sensors' SensorIngestClients stream realistic runtime
+/// batches into vigil.v1.SensorIngest on a silo whose grains commit to a throwaway PostgreSQL, each batch
+/// acknowledged only once durable; beside it the same streams into a service that discards each batch and acks
+/// at once, the ceiling of the transport, measured in the same run with rounds interleaved.
+/// </summary>
+public sealed class IngestSuite : IBenchmarkSuite
+{
+    private const int Seed = 20_260_601;
+    private const int Sensors = 6;
+    private const int PodsPerSensor = 32;
+    private const int PodsPerBatch = 4;
+    private const int BatchSize = 500;
+    private const int BatchesPerFeed = 120;
+
+    public string Name => "ingest";
+
+    public string Description => "sensor streams into vigil.v1.SensorIngest on PostgreSQL with durable acks, beside a read-and-discard ceiling";
+
+    public async Task RunAsync(BenchmarkReport report, BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        PrintLoad("before");
+        var server = Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(server))
+        {
+            throw new InvalidOperationException("VIGIL_TEST_POSTGRES is not set: run ./bench.sh ingest, which starts a PostgreSQL.");
+        }
+
+        var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        var feeds = Enumerable.Range(0, Sensors).Select(s => SensorFeed.Create(cluster, s, PodsPerSensor, PodsPerBatch, BatchSize, BatchesPerFeed, Seed)).ToArray();
+        await using var database = await TestDatabase.CreateAsync(server);
+        await using var silo = await LoopbackGrpcHost.StartAsync(services =>
+        {
+            services.AddGrainRuntime(
+                b => b.AddDetectionGrains(RulesDirectory.Find()).UsePostgresStorage(database.ConnectionString),
+                o => o.CollectionAge = TimeSpan.FromHours(1));
+            services.AddSensorIngest();
+        });
+        await using var discard = await LoopbackGrpcHost.StartAsync(services => services.AddGrpcService<DiscardIngestService>());
+        var alerts = silo.Services.GetRequiredService<AlertFeed>();
+
+        // Warm: every pod active and its state at a steady size, code jitted on both paths.
+        await IngestLoad.RunAsync(silo.Address, cluster, feeds, TimeSpan.FromSeconds(4), alerts);
+        await IngestLoad.RunAsync(discard.Address, cluster, feeds, TimeSpan.FromSeconds(1), null);
+        var real = new List<IngestRound>();
+        var raw = new List<IngestRound>();
+        for (var i = 0; i < settings.Rounds; i++)
+        {
+            raw.Add(await IngestLoad.RunAsync(discard.Address, cluster, feeds, settings.Duration, null));
+            real.Add(await IngestLoad.RunAsync(silo.Address, cluster, feeds, settings.Duration, alerts));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  round {i + 1}: {real[^1].EventsPerSecond:N0} events/s durable (ack p99 {real[^1].AckP99Ms:0.0} ms, alert p99 {real[^1].AlertP99Ms:0.0} ms over {real[^1].AlertsMatched}/{real[^1].AttacksSent} attacks), {raw[^1].EventsPerSecond:N0} events/s discarded"));
+        }
+
+        var load = $"{Sensors} sensor streams, {BatchSize}-event batches of {PodsPerBatch} pods' runtime events each ({Sensors * PodsPerSensor} pod grains, {RuntimeEventMix.MaliciousShare:P1} attacks), up to {IngestLoad.Window} unacknowledged batches per stream";
+        var durable = Percentile.Median(real.Select(r => r.EventsPerSecond));
+        var ceiling = Percentile.Median(raw.Select(r => r.EventsPerSecond));
+        report.Add("ingest_events_per_s", durable, "events/s", $"{load}: acknowledged once the grains committed to PostgreSQL (synchronous_commit on), rules and detectors per event");
+        report.Add("ingest_ack_p50_ms", Percentile.Median(real.Select(r => r.AckP50Ms)), "ms", "batch queued by the client to its cumulative ack");
+        report.Add("ingest_ack_p99_ms", Percentile.Median(real.Select(r => r.AckP99Ms)), "ms", "p99 of the same");
+        report.Add("ingest_alert_p50_ms", Percentile.Median(real.Select(r => r.AlertP50Ms)), "ms", "attack event's batch queued to its alert published by the AlertFeed (after commit)");
+        report.Add("ingest_alert_p99_ms", Percentile.Median(real.Select(r => r.AlertP99Ms)), "ms", string.Create(CultureInfo.InvariantCulture,
+            $"p99 of the same; {real.Sum(r => r.AlertsMatched)} of {real.Sum(r => r.AttacksSent)} attack events matched to an alert"));
+        report.Add("ingest_raw_ceiling_events_per_s", ceiling, "events/s", "the same streams into a service that parses, discards and acks each batch at once");
+        report.Add("ingest_ratio_to_ceiling", durable / ceiling, "ratio", "durable ingest over the raw ceiling");
+        PrintLoad("after");
+    }
+
+    private static void PrintLoad(string when)
+    {
+        if (File.Exists("/proc/loadavg"))
+        {
+            Console.WriteLine($"  load average {when}: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} CPUs)");
+        }
+    }
+}
