@@ -37,12 +37,14 @@ public static class AdmissionReviewReader
         {
             throw Malformed($"expected an AdmissionReview object, not {root.ValueKind.ToString().ToLowerInvariant()}");
         }
+        if (!root.TryGetProperty("request", out _) && root.TryGetProperty("uid", out _) && root.TryGetProperty("operation", out _))
+        {
+            throw Malformed("this is a bare AdmissionRequest; the API server sends it wrapped: {\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{…}}");
+        }
         var kind = OptionalString(root, "kind");
         if (kind != "AdmissionReview")
         {
-            throw Malformed(root.TryGetProperty("uid", out _) && root.TryGetProperty("operation", out _)
-                ? "this is a bare AdmissionRequest; the API server sends it wrapped: {\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{…}}"
-                : $"kind is '{kind}', not AdmissionReview");
+            throw Malformed($"kind is '{kind}', not AdmissionReview");
         }
         var apiVersion = OptionalString(root, "apiVersion");
         if (!ApiVersions.Contains(apiVersion, StringComparer.Ordinal))
