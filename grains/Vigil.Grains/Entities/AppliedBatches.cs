@@ -1,13 +1,18 @@
 namespace Vigil.Grains.Entities;
 
 /// <summary>
-/// The last batch sequence a grain applied per sender incarnation, bounded: past the bound the sender heard from
-/// least recently is forgotten (a sensor long restarted, most likely). Batches reach a grain in the order their
-/// sender sent them, so "at or below the last applied" is exactly "already applied".
+/// Which batches of each sender incarnation a grain applied, bounded: past the bound the sender heard from least
+/// recently is forgotten (a sensor long restarted, most likely). A batch can reach a grain after a later one of the
+/// same sender (the earlier one failed to commit and is replayed; the later one was already queued), so the
+/// sequences applied near the highest are kept one by one; a sequence more than <see cref="Window"/> below the
+/// highest counts as applied, which holds while a sender keeps fewer than that many batches unacknowledged.
 /// </summary>
 public sealed class AppliedBatches(Dictionary<string, AppliedBatch> applied, int capacity)
 {
     public const int DefaultCapacity = 64;
+
+    /// <summary>How far below the highest applied sequence a batch may still arrive for the first time.</summary>
+    public const ulong Window = 256;
 
     /// <summary>True when the batch is new here and was recorded as applied; false for a replay.</summary>
     public bool TryApply(BatchOrigin? origin, long order)
@@ -16,15 +21,24 @@ public sealed class AppliedBatches(Dictionary<string, AppliedBatch> applied, int
         {
             return true;
         }
-        if (applied.TryGetValue(origin.SenderKey, out var last) && last.Sequence >= origin.Sequence)
+        var sequence = origin.Sequence;
+        if (!applied.TryGetValue(origin.SenderKey, out var last))
+        {
+            if (applied.Count >= capacity)
+            {
+                applied.Remove(applied.MinBy(a => a.Value.Order).Key);
+            }
+            applied[origin.SenderKey] = new AppliedBatch(sequence, order, [sequence]);
+            return true;
+        }
+        var recent = last.Recent ?? [last.Sequence];
+        if (sequence + Window <= last.Sequence || recent.Contains(sequence))
         {
             return false;
         }
-        if (last is null && applied.Count >= capacity)
-        {
-            applied.Remove(applied.MinBy(a => a.Value.Order).Key);
-        }
-        applied[origin.SenderKey] = new AppliedBatch(origin.Sequence, order);
+        var highest = Math.Max(last.Sequence, sequence);
+        applied[origin.SenderKey] = new AppliedBatch(
+            highest, order, [.. recent.Append(sequence).Where(s => s + Window > highest).Order()]);
         return true;
     }
 }
