@@ -5,6 +5,7 @@ using Vigil.Grains.Entities;
 using Vigil.Grpc.Server;
 using Vigil.Runtime.Clustering;
 using Vigil.Runtime.Hosting;
+using Vigil.Silo.Api.Alerts;
 using Vigil.Silo.Ingestion.Grpc;
 using Vigil.Silo.Ingestion.Http;
 using Vigil.Silo.Security;
@@ -85,6 +86,7 @@ public static class SiloApplication
         builder.Services.AddSingleton<SiloReadiness>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloReadiness>());
         builder.Services.AddHttpIngestion(builder.Configuration);
+        builder.Services.AddAlertsApi(silo, builder.Configuration);
 
         var app = builder.Build();
         app.MapGrpcServices();
@@ -93,6 +95,7 @@ public static class SiloApplication
         RuleEndpoints.Map(app);
         TokenEndpoints.Map(app);
         IngestionEndpoints.Map(app);
+        AlertEndpoints.Map(app);
         app.MapGet("/readyz", (SiloReadiness readiness) => readiness.IsReady
             ? Results.Text("ready\n")
             : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));
