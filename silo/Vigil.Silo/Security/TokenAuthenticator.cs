@@ -20,6 +20,9 @@ public sealed class TokenAuthenticator(IGrainFactory grains, TimeProvider time)
     private Snapshot? _snapshot;
     private Task<Snapshot>? _loading;
 
+    /// <summary>Counts invalidations, so a read that began before one cannot put back what it dropped.</summary>
+    private long _generation;
+
     /// <summary>
     /// The principal of the token in <paramref name="authorizationHeaderValue"/> (<c>Bearer TOKEN</c>); null when
     /// the header is missing or malformed, or the token unknown or revoked (answer 401 or UNAUTHENTICATED).
@@ -64,6 +67,8 @@ public sealed class TokenAuthenticator(IGrainFactory grains, TimeProvider time)
         lock (_gate)
         {
             _snapshot = null;
+            _loading = null;
+            _generation++;
         }
     }
 
@@ -87,32 +92,29 @@ public sealed class TokenAuthenticator(IGrainFactory grains, TimeProvider time)
         lock (_gate)
         {
             // One read of the registry at a time; everyone who needs it meanwhile shares it.
-            loading = _loading ??= ReadAsync();
+            if (_loading is null || _loading.IsCompleted)
+            {
+                _loading = ReadAsync(_generation);
+            }
+            loading = _loading;
         }
         return loading.WaitAsync(cancellationToken);
     }
 
-    private async Task<Snapshot> ReadAsync()
+    private async Task<Snapshot> ReadAsync(long generation)
     {
-        try
+        var tokens = await grains.GetGrain<ITokenRegistryGrain>(ITokenRegistryGrain.Key).ListAsync().ConfigureAwait(false);
+        var snapshot = new Snapshot(
+            time.GetUtcNow(),
+            [.. tokens.Where(t => t.IsActive).Select(t => (t.Hash, new TokenPrincipal(t.Id, t.Name, t.Role, t.Cluster)))]);
+        lock (_gate)
         {
-            var tokens = await grains.GetGrain<ITokenRegistryGrain>(ITokenRegistryGrain.Key).ListAsync().ConfigureAwait(false);
-            var snapshot = new Snapshot(
-                time.GetUtcNow(),
-                [.. tokens.Where(t => t.IsActive).Select(t => (t.Hash, new TokenPrincipal(t.Id, t.Name, t.Role, t.Cluster)))]);
-            lock (_gate)
+            if (_generation == generation)
             {
                 _snapshot = snapshot;
             }
-            return snapshot;
         }
-        finally
-        {
-            lock (_gate)
-            {
-                _loading = null;
-            }
-        }
+        return snapshot;
     }
 
     private sealed record Snapshot(DateTimeOffset LoadedAt, IReadOnlyList<(byte[] Hash, TokenPrincipal Principal)> Active);
