@@ -27,6 +27,7 @@ public static class VigilCommand
             new HelpOption(),
             new VersionOption(),
             rules,
+            AuditCommand.Create(paths),
             TokenCommand.Create(),
         };
     }
