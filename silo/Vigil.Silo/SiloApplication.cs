@@ -6,6 +6,7 @@ using Vigil.Grpc.Server;
 using Vigil.Runtime.Clustering;
 using Vigil.Runtime.Hosting;
 using Vigil.Silo.Api.Alerts;
+using Vigil.Silo.Api.Entities;
 using Vigil.Silo.Ingestion.Grpc;
 using Vigil.Silo.Ingestion.Http;
 using Vigil.Silo.Security;
@@ -96,6 +97,7 @@ public static class SiloApplication
         TokenEndpoints.Map(app);
         IngestionEndpoints.Map(app);
         AlertEndpoints.Map(app);
+        EntityEndpoints.Map(app);
         app.MapGet("/readyz", (SiloReadiness readiness) => readiness.IsReady
             ? Results.Text("ready\n")
             : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));

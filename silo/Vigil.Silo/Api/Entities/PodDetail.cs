@@ -1,0 +1,6 @@
+using Vigil.Grains.Alerts;
+using Vigil.Grains.Entities;
+
+namespace Vigil.Silo.Api.Entities;
+
+public sealed record PodDetail(string Uid, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, PodProfile Profile, IReadOnlyList<Alert> Alerts);
