@@ -32,7 +32,7 @@ public sealed class AuditLogParser
             byte[] plain;
             try
             {
-                plain = Gzip.Decompress(utf8.ToArray());
+                plain = Gzip.Decompress(utf8.ToArray(), options.MaxInflatedBytes);
             }
             catch (InvalidDataException e)
             {
@@ -111,7 +111,7 @@ public sealed class AuditLogParser
         else if (CloudWatchLogs.IsLambdaWrapper(root))
         {
             Require(AuditFormat.Eks, "a CloudWatch Lambda payload");
-            using var envelope = JsonDocument.Parse(CloudWatchLogs.DecodeLambdaData(root));
+            using var envelope = JsonDocument.Parse(CloudWatchLogs.DecodeLambdaData(root, _options.MaxInflatedBytes));
             Envelope(envelope.RootElement, line, report);
         }
         else if (CloudWatchLogs.IsFilterLogEventsResponse(root))

@@ -40,7 +40,7 @@ internal static class CloudWatchLogs
     public static bool IsAuditStream(string logStream) =>
         logStream.Length == 0 || logStream.StartsWith("kube-apiserver-audit", StringComparison.Ordinal);
 
-    public static byte[] DecodeLambdaData(JsonElement wrapper)
+    public static byte[] DecodeLambdaData(JsonElement wrapper, long maxInflatedBytes)
     {
         if (!JsonFields.TryObject(wrapper, "awslogs"u8, out var awslogs))
         {
@@ -53,6 +53,13 @@ internal static class CloudWatchLogs
             throw new InvalidRecordException("awslogs.data is missing");
         }
 
-        return Gzip.Decompress(Convert.FromBase64String(data));
+        try
+        {
+            return Gzip.Decompress(Convert.FromBase64String(data), maxInflatedBytes);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidRecordException($"awslogs.data is not usable gzip: {e.Message}", e);
+        }
     }
 }
