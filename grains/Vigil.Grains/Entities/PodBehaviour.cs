@@ -147,7 +147,7 @@ public static class PodBehaviour
         }
         state.Processes[process.Pid] = new ProcessRecord(
             process.Pid, process.Ppid, process.Binary, [.. process.Args], process.Uid, process.User, process.Cwd,
-            value.Context?.ContainerId ?? "", process.ExecId, process.StartTimeUnixNano, false, state.NextOrder++);
+            process.ExecId, process.StartTimeUnixNano, false, state.NextOrder++);
     }
 
     private static void RecordWrite(PodState state, ContainerRecord? container, RuntimeEvent value)
@@ -166,13 +166,67 @@ public static class PodBehaviour
 
     private static void RecordConnection(PodState state, RuntimeEvent value, DateTimeOffset now)
     {
-        if (state.Connections.Count >= PodLimits.MaxConnections)
+        var connect = value.Connect;
+        var record = new ConnectionRecord(
+            now, value.Context?.ContainerId ?? "", value.Process?.Pid ?? 0, value.Process?.Binary ?? "",
+            EventValues.Address(connect.DestinationAddress)?.ToString() ?? "", connect.DestinationPort, EventValues.Protocol(connect.Protocol) ?? "", value.Errno);
+        // A server connects to the same few peers over and over: a repeat refreshes its entry (moved to the end, as
+        // the most recent) instead of pushing distinct connections out, and the stored list stays small.
+        var repeat = state.Connections.FindIndex(c => c.SameConnection(record));
+        if (repeat >= 0)
+        {
+            state.Connections.RemoveAt(repeat);
+        }
+        else if (state.Connections.Count >= PodLimits.MaxConnections)
         {
             state.Connections.RemoveAt(0);
         }
-        var connect = value.Connect;
-        state.Connections.Add(new ConnectionRecord(
-            now, value.Context?.ContainerId ?? "", value.Process?.Pid ?? 0, value.Process?.Binary ?? "",
-            EventValues.Address(connect.DestinationAddress)?.ToString() ?? "", connect.DestinationPort, EventValues.Protocol(connect.Protocol) ?? "", value.Errno));
+        state.Connections.Add(record);
+    }
+
+    /// <summary>
+    /// Forgets exited processes no process of the tree descends from, past the <see cref="PodLimits.MaxExitedLeafProcesses"/>
+    /// most recently started: they can no longer be anyone's ancestor, except of a child whose exec is still on its
+    /// way (a daemon's parent exits first), which the most recent ones cover. Run once per batch, after it.
+    /// Exited processes with a child still in the tree are kept, as before; removing a leaf can make its exited
+    /// parent a leaf in turn.
+    /// </summary>
+    public static void ForgetExitedLeaves(PodState state)
+    {
+        var processes = state.Processes;
+        var exited = 0;
+        foreach (var process in processes.Values)
+        {
+            exited += process.Exited ? 1 : 0;
+        }
+        if (exited <= PodLimits.MaxExitedLeafProcesses)
+        {
+            return;
+        }
+        var children = new Dictionary<uint, int>(processes.Count);
+        foreach (var process in processes.Values)
+        {
+            if (process.Ppid != process.Pid)
+            {
+                children[process.Ppid] = children.GetValueOrDefault(process.Ppid) + 1;
+            }
+        }
+        while (true)
+        {
+            var leaves = processes.Values.Where(p => p.Exited && children.GetValueOrDefault(p.Pid) == 0).ToList();
+            if (leaves.Count <= PodLimits.MaxExitedLeafProcesses)
+            {
+                return;
+            }
+            leaves.Sort((a, b) => b.Order.CompareTo(a.Order));
+            foreach (var leaf in leaves.Skip(PodLimits.MaxExitedLeafProcesses))
+            {
+                processes.Remove(leaf.Pid);
+                if (leaf.Ppid != leaf.Pid && children.TryGetValue(leaf.Ppid, out var count))
+                {
+                    children[leaf.Ppid] = count - 1;
+                }
+            }
+        }
     }
 }

@@ -45,6 +45,7 @@ public sealed class PodGrain(
                 opened |= Detect(ruleSet, ledger, value, images);
                 PodBehaviour.Record(State, value, TimeProvider.GetUtcNow());
             }
+            PodBehaviour.ForgetExitedLeaves(State);
             announce = AnnouncementDue();
             return opened;
         });

@@ -17,7 +17,14 @@ public static class PodLimits
 
     public const int MaxProcesses = 1024;
 
+    /// <summary>Distinct recent connections (a repeat refreshes its entry).</summary>
     public const int MaxConnections = 256;
+
+    /// <summary>
+    /// Exited processes kept although no process of the tree descends from them (the most recently started), for
+    /// children whose exec arrives after their parent's exit; exited processes with children in the tree are kept.
+    /// </summary>
+    public const int MaxExitedLeafProcesses = 64;
 
     /// <summary>Processes of one container remembered as having connected outside the cluster, for the download chain.</summary>
     public const int MaxNetworkedProcessesPerContainer = 64;

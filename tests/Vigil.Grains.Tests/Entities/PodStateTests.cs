@@ -74,4 +74,43 @@ public sealed class PodStateTests
         var alert = Assert.Single(await silo.Pod(pod).GetAlertsAsync(null));
         Assert.Equal("/data/file-1", Assert.Single(alert.Evidence).Process.Binary);
     }
+
+    [Fact]
+    public async Task Exited_processes_nothing_descends_from_are_forgotten_past_the_latest_while_ancestors_of_live_ones_stay()
+    {
+        await using var silo = await DetectionSilo.StartAsync();
+        var pod = new PodEvents(silo.Clock);
+        // nginx exits while the shell it started still runs; then short-lived jobs come and go.
+        var batch = new List<RuntimeEvent> { pod.Exec(WebShell.Shim), pod.Exec(WebShell.Nginx), pod.Exec(WebShell.Shell), pod.Exit(WebShell.Nginx) };
+        for (var i = 0; i < 200; i++)
+        {
+            var job = PodEvents.Proc((uint)(1000 + i), 90, "/usr/sbin/logrotate", "/etc/logrotate.conf");
+            batch.Add(pod.Exec(job));
+            batch.Add(pod.Exit(job));
+        }
+        await silo.Pod(pod).ObserveAsync(batch);
+
+        // The shim, nginx (exited, but the shell descends from it), the shell and the latest jobs.
+        Assert.Equal(3 + PodLimits.MaxExitedLeafProcesses, (await silo.Pod(pod).GetProfileAsync()).Processes);
+
+        // A child of the shell, sent without ancestry, still gets the whole chain from the tree.
+        await silo.Pod(pod).ObserveAsync([pod.Exec(WebShell.Id)]);
+        var alert = Assert.Single(await silo.Pod(pod).GetAlertsAsync(null));
+        Assert.Equal(["/bin/sh", "/usr/sbin/nginx", "/usr/bin/containerd-shim-runc-v2"], alert.Evidence[^1].Ancestors.Select(a => a.Binary));
+    }
+
+    [Fact]
+    public async Task A_connection_made_again_refreshes_its_entry_instead_of_pushing_others_out()
+    {
+        await using var silo = await DetectionSilo.StartAsync();
+        var pod = new PodEvents(silo.Clock);
+        var batch = new List<RuntimeEvent> { pod.Connect(WebShell.Nginx, "10.96.12.5", 5432) };
+        for (var i = 0; i < PodLimits.MaxConnections + 10; i++)
+        {
+            batch.Add(pod.Connect(WebShell.Nginx, "10.96.12.4", 8080));
+        }
+        await silo.Pod(pod).ObserveAsync(batch);
+
+        Assert.Equal(2, (await silo.Pod(pod).GetProfileAsync()).Connections);
+    }
 }
