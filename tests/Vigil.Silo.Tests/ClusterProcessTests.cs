@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Vigil.Silo.Security;
 using Vigil.TestSupport;
 
 namespace Vigil.Silo.Tests;
@@ -15,7 +17,7 @@ public sealed class ClusterProcessTests
         await using var database = await FreshDatabaseAsync();
         await using var a = await SiloProcess.StartAsync("--postgres", database.ConnectionString, "--silo-id", "A");
         await using var b = await SiloProcess.StartAsync("--postgres", database.ConnectionString, "--silo-id", "B");
-        using var http = new HttpClient();
+        using var http = ApiClient(a);
         await WaitUntilAsync(async () => (await OwnersAsync(http, a)).Count(o => o == "B") > 0, TimeSpan.FromSeconds(30));
 
         b.Process.Kill();
@@ -33,13 +35,23 @@ public sealed class ClusterProcessTests
     public async Task An_embedded_silo_reports_itself_as_a_cluster_of_one()
     {
         await using var silo = await SiloProcess.StartAsync();
-        using var http = new HttpClient();
+        using var http = ApiClient(silo);
 
         var silos = await http.GetFromJsonAsync<List<SiloView>>($"http://{silo.Http}/api/v1/silos", Ct);
         var shards = await http.GetFromJsonAsync<List<ShardView>>($"http://{silo.Http}/api/v1/shards", Ct);
 
         Assert.Equal(1024, Assert.Single(silos!).ShardsOwned);
         Assert.Equal(1024, shards!.Count);
+    }
+
+    /// <summary>A client with the admin token that the first silo on the store wrote; the other silos of a cluster accept it too.</summary>
+    private static HttpClient ApiClient(SiloProcess first)
+    {
+        var credentials = SiloCredentials.Read(SiloCredentials.PathIn(first.DataDirectory))
+            ?? throw new InvalidOperationException("the first silo wrote no credentials.json");
+        var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.AdminToken);
+        return http;
     }
 
     private static async Task<string?[]> OwnersAsync(HttpClient http, SiloProcess silo)
