@@ -19,7 +19,11 @@ public sealed class SensorIngestClientOptions
     /// <summary>New for every process start: sequences restart at 1 with it.</summary>
     public string Incarnation { get; init; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>An ingest token, sent as <c>authorization: Bearer …</c>; none when null.</summary>
+    /// <summary>
+    /// An ingest token for <see cref="Cluster"/> (or for every cluster), sent as <c>authorization: Bearer …</c> metadata
+    /// on every connect. The silo refuses a stream without one; a refused token faults the client (UNAUTHENTICATED or
+    /// PERMISSION_DENIED) rather than retrying.
+    /// </summary>
     public string? Token { get; init; }
 
     /// <summary>Batches kept until acknowledged; <see cref="SensorIngestClient.SendAsync"/> waits past this.</summary>

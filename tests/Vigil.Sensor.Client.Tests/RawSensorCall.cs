@@ -15,6 +15,14 @@ namespace Vigil.Sensor.Client.Tests;
 public sealed class RawSensorCall
 {
     private readonly MemoryStream _body = new();
+    private string? _token;
+
+    /// <summary>Presents <paramref name="token"/> as <c>authorization: Bearer …</c>; without it the call has no token.</summary>
+    public RawSensorCall Bearer(string? token)
+    {
+        _token = token;
+        return this;
+    }
 
     public RawSensorCall Message(IMessage message) => Frame(message.ToByteArray());
 
@@ -39,6 +47,10 @@ public sealed class RawSensorCall
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
+        if (_token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        }
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var replies = new List<IngestReply>();

@@ -41,23 +41,32 @@ public sealed class SensorIngestAckTests
         var storage = new InMemoryGrainStorage();
         var trace = AttackScenarios.Crypto("replay", DateTimeOffset.UtcNow);
         var batches = SensorBatches.Of(trace, 4);
+        // Both silos share the data directory as they share the storage: the second finds its tokens there.
+        var data = Directory.CreateTempSubdirectory("vigil-sensor-replay-").FullName;
         IReadOnlyList<Alert> first;
         IReadOnlyList<Alert> again;
-        await using (var host = await IngestHost.StartAsync(storage))
-        {
-            await SendAllAsync(host, batches);
-            first = await host.PodAlertsAsync(SensorBatches.PodKey(trace));
-            // A new client of the same incarnation numbers from 1 again: every batch is a replay.
-            await SendAllAsync(host, batches);
-            again = await host.PodAlertsAsync(SensorBatches.PodKey(trace));
-        }
-
         IReadOnlyList<Alert> restarted;
-        await using (var host = await IngestHost.StartAsync(storage))
+        try
         {
-            // This silo never acknowledged anything, so the replays reach the grains, which hold them already.
-            await SendAllAsync(host, batches);
-            restarted = await host.PodAlertsAsync(SensorBatches.PodKey(trace));
+            await using (var host = await IngestHost.StartAsync(storage, dataDirectory: data))
+            {
+                await SendAllAsync(host, batches);
+                first = await host.PodAlertsAsync(SensorBatches.PodKey(trace));
+                // A new client of the same incarnation numbers from 1 again: every batch is a replay.
+                await SendAllAsync(host, batches);
+                again = await host.PodAlertsAsync(SensorBatches.PodKey(trace));
+            }
+
+            await using (var host = await IngestHost.StartAsync(storage, dataDirectory: data))
+            {
+                // This silo never acknowledged anything, so the replays reach the grains, which hold them already.
+                await SendAllAsync(host, batches);
+                restarted = await host.PodAlertsAsync(SensorBatches.PodKey(trace));
+            }
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
         }
 
         Assert.NotEmpty(first);

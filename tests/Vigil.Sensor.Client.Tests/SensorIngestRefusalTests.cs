@@ -16,7 +16,7 @@ public sealed class SensorIngestRefusalTests
         await using var _ = host;
         var trace = AttackScenarios.WebShellOnly("bad", DateTimeOffset.UtcNow);
 
-        var (status, _, replies) = await new RawSensorCall()
+        var (status, _, replies) = await host.Raw()
             .Message(SensorBatches.Message(SensorBatches.Hello("bad")))
             .Message(SensorBatches.Message(SensorBatches.Batch(1, SensorBatches.Of(trace, 100)[0])))
             .Frame([0x12, 0x7f, 0x01])
@@ -35,7 +35,7 @@ public sealed class SensorIngestRefusalTests
         var (host, storage) = await StartAsync();
         await using var _ = host;
 
-        var (status, _, _) = await new RawSensorCall()
+        var (status, _, _) = await host.Raw()
             .Message(SensorBatches.Message(SensorBatches.Hello("big")))
             .Frame(new byte[16], declaredLength: 5 * 1024 * 1024)
             .SendAsync(host.Address, Ct);
@@ -66,7 +66,7 @@ public sealed class SensorIngestRefusalTests
         await using var _ = host;
         var trace = AttackScenarios.WebShellOnly("early", DateTimeOffset.UtcNow);
 
-        var (status, detail, _) = await new RawSensorCall()
+        var (status, detail, _) = await host.Raw()
             .Message(SensorBatches.Message(SensorBatches.Batch(1, SensorBatches.Of(trace, 100)[0])))
             .SendAsync(host.Address, Ct);
 
@@ -86,7 +86,7 @@ public sealed class SensorIngestRefusalTests
         var first = AttackScenarios.WebShellOnly("seq", DateTimeOffset.UtcNow);
         var other = AttackScenarios.Crypto("seq", DateTimeOffset.UtcNow);
 
-        var (status, detail, replies) = await new RawSensorCall()
+        var (status, detail, replies) = await host.Raw()
             .Message(SensorBatches.Message(SensorBatches.Hello("seq")))
             .Message(SensorBatches.Message(SensorBatches.Batch(3, SensorBatches.Of(first, 100)[0])))
             .Message(SensorBatches.Message(SensorBatches.Batch(second, SensorBatches.Of(other, 100)[0])))
@@ -107,7 +107,7 @@ public sealed class SensorIngestRefusalTests
         var events = SensorBatches.Of(trace, 100)[0];
         events[^1].Runtime.Context.Cluster = "theirs";
 
-        var (status, detail, _) = await new RawSensorCall()
+        var (status, detail, _) = await host.Raw()
             .Message(SensorBatches.Message(SensorBatches.Hello("mine")))
             .Message(SensorBatches.Message(SensorBatches.Batch(1, events)))
             .SendAsync(host.Address, Ct);

@@ -3,6 +3,7 @@ using Vigil.Grains.Entities;
 using Vigil.Runtime;
 using Vigil.Runtime.Hosting;
 using Vigil.Scenarios;
+using Vigil.Silo.Security;
 using Vigil.Silo.Tests;
 using Vigil.TestSupport;
 
@@ -46,12 +47,16 @@ public sealed class SiloKillTests
             var silo = await StartSiloAsync(data, port);
             try
             {
+                // The ingest token the silo's first start wrote; the restarted silo on the same data accepts it too.
+                var token = SiloCredentials.Read(SiloCredentials.PathIn(data))?.IngestToken
+                    ?? throw new InvalidOperationException($"the silo wrote no credentials.json in {data}");
                 await using var client = SensorIngestClient.Start(new SensorIngestClientOptions
                 {
                     Address = new Uri($"http://127.0.0.1:{port}"),
                     SensorId = "sensor/" + trace.Pod.Node,
                     Node = trace.Pod.Node,
                     Cluster = "kill",
+                    Token = token,
                     InitialBackoff = TimeSpan.FromMilliseconds(50),
                     MaxBackoff = TimeSpan.FromMilliseconds(500),
                 });

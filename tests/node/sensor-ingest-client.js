@@ -1,7 +1,9 @@
 'use strict';
 // grpc-js sensor: opens vigil.v1.SensorIngest, says hello, sends one batch, waits for its ack and prints one JSON
-// line of what it saw. Usage: node sensor-ingest-client.js <host:port> <cluster> [token]
-// Exit 0: the batch was acknowledged. Exit 1: anything else (message on stderr).
+// line of what it saw. Usage: VIGIL_TOKEN=<ingest token> node sensor-ingest-client.js <host:port> <cluster> [token]
+// The token goes as 'authorization: Bearer <token>' metadata; the environment keeps it out of process listings, an
+// argument overrides it, and with neither the call carries no token.
+// Exit 0: the batch was acknowledged. Exit 1: anything else (message on stderr, starting 'stream ended with CODE').
 const path = require('node:path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
@@ -11,7 +13,8 @@ const definition = protoLoader.loadSync('vigil/v1/sensor_ingest.proto',
   { includeDirs: [PROTOS], keepCase: true, longs: String, enums: String, defaults: true, oneofs: true });
 const { SensorIngest } = grpc.loadPackageDefinition(definition).vigil.v1;
 
-const [address, cluster, token] = process.argv.slice(2);
+const [address, cluster, argumentToken] = process.argv.slice(2);
+const token = argumentToken || process.env.VIGIL_TOKEN;
 const client = new SensorIngest(address, grpc.credentials.createInsecure());
 const metadata = new grpc.Metadata();
 if (token) metadata.set('authorization', `Bearer ${token}`);

@@ -4,15 +4,18 @@ using Vigil.Grpc;
 using Vigil.Grpc.Server;
 using Vigil.Runtime;
 using Vigil.Runtime.Hosting;
+using Vigil.Silo.Security;
 
 namespace Vigil.Silo.Ingestion.Grpc;
 
 /// <summary>
-/// <c>vigil.v1.SensorIngest</c>: each call is one sensor's stream, run by a <see cref="SensorStreamCall"/>.
+/// <c>vigil.v1.SensorIngest</c>: each call is one sensor's stream, run by a <see cref="SensorStreamCall"/>. Every
+/// call presents an ingest token for its hello's cluster in its <c>authorization</c> metadata.
 /// </summary>
 public sealed partial class SensorIngestService(
     SensorBatchDispatcher dispatcher,
     AcknowledgedSequences acknowledged,
+    TokenAuthenticator authenticator,
     GrainRuntime runtime,
     IOptions<SensorIngestOptions> options,
     IOptions<GrpcServerOptions> grpc,
@@ -26,6 +29,8 @@ public sealed partial class SensorIngestService(
     internal SensorBatchDispatcher Dispatcher => dispatcher;
 
     internal AcknowledgedSequences Acknowledged => acknowledged;
+
+    internal TokenAuthenticator Authenticator => authenticator;
 
     internal ILogger Logger => logger;
 
@@ -47,6 +52,16 @@ public sealed partial class SensorIngestService(
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Sensor {Sensor} stream refused: {Status}")]
     internal static partial void LogRefused(ILogger logger, string sensor, Status status);
+
+    // Refusals name the token by its id, never its value: the log must not become a place to find tokens.
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Sensor stream from {Peer} refused before its hello: {Status}")]
+    internal static partial void LogUnauthenticated(ILogger logger, string peer, Status status);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Sensor {Sensor} (cluster {Cluster}) from {Peer} refused: token {TokenId} ({TokenName}) may not ingest for that cluster: {Status}")]
+    internal static partial void LogForbidden(ILogger logger, string sensor, string cluster, string peer, string tokenId, string tokenName, Status status);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Sensor stream from {Peer}: its token could not be checked")]
+    internal static partial void LogAuthenticationFailed(ILogger logger, string peer, Exception exception);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Sensor {Sensor} batch {Sequence} was not committed; the stream ends unacknowledged past {Acknowledged}")]
     internal static partial void LogDispatchFailed(ILogger logger, string sensor, ulong sequence, ulong acknowledged, Exception exception);

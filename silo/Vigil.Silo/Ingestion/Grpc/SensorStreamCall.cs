@@ -2,8 +2,10 @@ using System.Threading.Channels;
 using Google.Protobuf;
 using Vigil.Contracts.Events.V1;
 using Vigil.Contracts.V1;
+using Vigil.Grains.Security;
 using Vigil.Grpc;
 using Vigil.Grpc.Server;
+using Vigil.Silo.Security;
 
 namespace Vigil.Silo.Ingestion.Grpc;
 
@@ -13,7 +15,10 @@ namespace Vigil.Silo.Ingestion.Grpc;
 /// dispatches in the order they started and acknowledges each once its grains have committed, so an ack never
 /// runs ahead of a batch still in flight. At <see cref="SensorIngestOptions.MaxBatchesInFlight"/>, or while the
 /// commit queue is over its bound, the reader stops reading until a batch completes. A refused message ends the
-/// call with its status only after the batches before it are acknowledged.
+/// call with its status only after the batches before it are acknowledged. The call's token is checked before
+/// anything is read (UNAUTHENTICATED), and against the hello's cluster before the welcome (PERMISSION_DENIED); while
+/// the stream runs it is checked again in the background, so a revoked token's stream ends within a batch or two
+/// without the reader ever waiting on the token registry.
 /// </summary>
 internal sealed class SensorStreamCall(
     SensorIngestService service,
@@ -28,10 +33,13 @@ internal sealed class SensorStreamCall(
     private int _inFlightCount;
     private long _batches;
     private long _events;
+    private string? _authorization;
+    private Task<bool>? _recheck;
 
     public async Task RunAsync()
     {
         using var stop = _stop;
+        var principal = await AuthenticateAsync().ConfigureAwait(false);
         SensorHello hello;
         try
         {
@@ -42,6 +50,13 @@ internal sealed class SensorStreamCall(
             var refusal = Refusal(ex);
             SensorIngestService.LogRefused(service.Logger, "(before hello)", refusal.Status);
             throw refusal;
+        }
+
+        if (!TokenAuthenticator.Allows(principal, TokenRole.Ingest, hello.Cluster))
+        {
+            var forbidden = new RpcException(StatusCode.PermissionDenied, Forbidden(principal, hello.Cluster));
+            SensorIngestService.LogForbidden(service.Logger, hello.SensorId, hello.Cluster, context.Peer, principal.TokenId, principal.Name, forbidden.Status);
+            throw forbidden;
         }
 
         await responses.WriteAsync(new IngestReply
@@ -88,6 +103,79 @@ internal sealed class SensorStreamCall(
             ? new RpcException(new Status(StatusCode.InvalidArgument, ex.Status.Detail), new Metadata(), ex)
             : ex;
 
+    private static string Forbidden(TokenPrincipal principal, string cluster) =>
+        principal.Role != TokenRole.Admin && principal.Role != TokenRole.Ingest
+            ? $"This token's role is {TokenRoles.Name(principal.Role)}; the sensor stream needs an ingest token."
+            : $"This token is scoped to cluster '{principal.Cluster}', not '{cluster}'.";
+
+    /// <summary>The call's principal; throws UNAUTHENTICATED (or UNAVAILABLE when the registry cannot be asked) without reading the stream.</summary>
+    private async Task<TokenPrincipal> AuthenticateAsync()
+    {
+        // Two authorization entries are ambiguous, as they are on the HTTP endpoint: neither is taken.
+        var presented = context.RequestHeaders.Count(e => string.Equals(e.Key, "authorization", StringComparison.OrdinalIgnoreCase));
+        TokenPrincipal? principal = null;
+        if (presented == 1)
+        {
+            _authorization = context.RequestHeaders.GetValue("authorization");
+            try
+            {
+                principal = await service.Authenticator.AuthenticateAsync(_authorization, _stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!_stop.IsCancellationRequested)
+            {
+                SensorIngestService.LogAuthenticationFailed(service.Logger, context.Peer, ex);
+                throw new RpcException(StatusCode.Unavailable, "The silo could not check the token just now; reconnect and try again.");
+            }
+        }
+
+        if (principal is null)
+        {
+            var refusal = new RpcException(StatusCode.Unauthenticated, presented == 0
+                ? "The sensor stream needs an ingest token: send it as 'authorization: Bearer TOKEN' metadata."
+                : "The bearer token is unknown or revoked.");
+            SensorIngestService.LogUnauthenticated(service.Logger, context.Peer, refusal.Status);
+            throw refusal;
+        }
+
+        return principal;
+    }
+
+    /// <summary>
+    /// Throws UNAUTHENTICATED, before <paramref name="sequence"/> is dispatched, once a check finds the token revoked.
+    /// A check that has not finished does not hold the batch: the reader never waits on the token registry.
+    /// </summary>
+    private void ThrowIfRevoked(ulong sequence)
+    {
+        if (_recheck is { IsCompleted: false })
+        {
+            return;
+        }
+
+        if (_recheck is not { Result: false })
+        {
+            // Usually the snapshot is fresh and this completes at once, judging this very batch.
+            _recheck = StillValidAsync();
+        }
+
+        if (_recheck is { IsCompleted: true, Result: false })
+        {
+            throw new RpcException(StatusCode.Unauthenticated, $"The bearer token was revoked; batch {sequence} and later were not applied.");
+        }
+    }
+
+    /// <summary>Whether the call's token is still active. A check that fails (the registry out of reach) keeps the verdict the stream had: ingestion does not stop with the registry.</summary>
+    private async Task<bool> StillValidAsync()
+    {
+        try
+        {
+            return await service.Authenticator.AuthenticateAsync(_authorization, _stop.Token).ConfigureAwait(false) is not null;
+        }
+        catch (Exception)
+        {
+            return true;
+        }
+    }
+
     private async Task<SensorHello> ReadHelloAsync()
     {
         if (!await requests.MoveNext(_stop.Token).ConfigureAwait(false))
@@ -128,6 +216,7 @@ internal sealed class SensorStreamCall(
                 throw InvalidArgument(problem);
             }
 
+            ThrowIfRevoked(batch.Sequence);
             previous = batch.Sequence;
             var applied = batch.Sequence <= known ? Task.CompletedTask : service.Dispatcher.DispatchAsync(hello, batch);
             Interlocked.Increment(ref _inFlightCount);
