@@ -18,7 +18,7 @@ public static class IngestLoad
 
     private static long _unique;
 
-    public static async Task<IngestRound> RunAsync(Uri address, string cluster, IReadOnlyList<SensorFeed> feeds, TimeSpan duration, AlertFeed? alerts)
+    public static async Task<IngestRound> RunAsync(Uri address, string cluster, IReadOnlyList<SensorFeed> feeds, TimeSpan duration, AlertFeed? alerts, string? token)
     {
         var attackSent = new ConcurrentDictionary<long, long>();
         var alertLatencies = new ConcurrentBag<double>();
@@ -27,7 +27,7 @@ public static class IngestLoad
         var matcher = subscription is null ? Task.CompletedTask : MatchAlertsAsync(subscription, attackSent, alertLatencies, stop.Token);
         var incarnation = Guid.NewGuid().ToString("N")[..8];
         var clock = Stopwatch.StartNew();
-        var results = await Task.WhenAll(feeds.Select((feed, i) => Task.Run(() => StreamAsync(address, cluster, feed, $"{incarnation}-{i}", duration, clock, attackSent))));
+        var results = await Task.WhenAll(feeds.Select((feed, i) => Task.Run(() => StreamAsync(address, cluster, feed, $"{incarnation}-{i}", duration, clock, attackSent, token))));
         var elapsed = clock.Elapsed.TotalSeconds;
         if (subscription is not null)
         {
@@ -51,7 +51,7 @@ public static class IngestLoad
     }
 
     private static async Task<(long Events, List<double> Latencies, int Attacks)> StreamAsync(
-        Uri address, string cluster, SensorFeed feed, string incarnation, TimeSpan duration, Stopwatch clock, ConcurrentDictionary<long, long> attackSent)
+        Uri address, string cluster, SensorFeed feed, string incarnation, TimeSpan duration, Stopwatch clock, ConcurrentDictionary<long, long> attackSent, string? token)
     {
         var sentAt = new ConcurrentDictionary<ulong, (long Timestamp, int Events)>();
         var latencies = new List<double>();
@@ -65,6 +65,7 @@ public static class IngestLoad
             Node = feed.Node,
             Cluster = cluster,
             Incarnation = incarnation,
+            Token = token,
             MaxUnacknowledgedBatches = Window,
         });
         client.Acknowledged += through =>

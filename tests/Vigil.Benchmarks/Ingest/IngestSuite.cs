@@ -1,12 +1,15 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Vigil.Benchmarks.Cluster;
 using Vigil.Benchmarks.Detection;
 using Vigil.Grains.Alerts;
 using Vigil.Grains.Entities;
 using Vigil.Grpc.Server;
 using Vigil.Runtime.Hosting;
+using Vigil.Silo;
 using Vigil.Silo.Ingestion.Grpc;
+using Vigil.Silo.Security;
 using Vigil.TestSupport;
 
 namespace Vigil.Benchmarks.Ingest;
@@ -42,25 +45,30 @@ public sealed class IngestSuite : IBenchmarkSuite
         var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var feeds = Enumerable.Range(0, Sensors).Select(s => SensorFeed.Create(cluster, s, PodsPerSensor, PodsPerBatch, BatchSize, BatchesPerFeed, Seed)).ToArray();
         await using var database = await TestDatabase.CreateAsync(server);
+        // The stream needs an ingest token: the silo's first start writes one here, as a silo does to its data directory.
+        var credentials = Directory.CreateTempSubdirectory("vigil-bench-credentials-").FullName;
         await using var silo = await LoopbackGrpcHost.StartAsync(services =>
         {
+            services.AddSingleton(Options.Create(new SiloOptions { DataDirectory = credentials }));
             services.AddGrainRuntime(
-                b => b.AddDetectionGrains(RulesDirectory.Find()).UsePostgresStorage(database.ConnectionString),
+                b => b.AddDetectionGrains(RulesDirectory.Find()).AddTokenSecurity().UsePostgresStorage(database.ConnectionString),
                 o => o.CollectionAge = TimeSpan.FromHours(1));
             services.AddSensorIngest();
         });
         await using var discard = await LoopbackGrpcHost.StartAsync(services => services.AddGrpcService<DiscardIngestService>());
         var alerts = silo.Services.GetRequiredService<AlertFeed>();
+        var token = SiloCredentials.Read(SiloCredentials.PathIn(credentials))?.IngestToken ?? throw new InvalidOperationException("the silo wrote no credentials.json");
+        Directory.Delete(credentials, recursive: true);
 
         // Warm: every pod active and its state at a steady size, code jitted on both paths.
-        await IngestLoad.RunAsync(silo.Address, cluster, feeds, TimeSpan.FromSeconds(4), alerts);
-        await IngestLoad.RunAsync(discard.Address, cluster, feeds, TimeSpan.FromSeconds(1), null);
+        await IngestLoad.RunAsync(silo.Address, cluster, feeds, TimeSpan.FromSeconds(4), alerts, token);
+        await IngestLoad.RunAsync(discard.Address, cluster, feeds, TimeSpan.FromSeconds(1), null, token);
         var real = new List<IngestRound>();
         var raw = new List<IngestRound>();
         for (var i = 0; i < settings.Rounds; i++)
         {
-            raw.Add(await IngestLoad.RunAsync(discard.Address, cluster, feeds, settings.Duration, null));
-            real.Add(await IngestLoad.RunAsync(silo.Address, cluster, feeds, settings.Duration, alerts));
+            raw.Add(await IngestLoad.RunAsync(discard.Address, cluster, feeds, settings.Duration, null, token));
+            real.Add(await IngestLoad.RunAsync(silo.Address, cluster, feeds, settings.Duration, alerts, token));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  round {i + 1}: {real[^1].EventsPerSecond:N0} events/s durable (ack p99 {real[^1].AckP99Ms:0.0} ms, alert p99 {real[^1].AlertP99Ms:0.0} ms over {real[^1].AlertsMatched}/{real[^1].AttacksSent} attacks), {raw[^1].EventsPerSecond:N0} events/s discarded"));
         }
