@@ -23,9 +23,19 @@ public static class SiloCommandLine
 
         Every setting can also come from appsettings.json or the environment, e.g. VIGIL_Silo__GrpcListen or
         VIGIL_Silo__Postgres. Runtime tuning lives under Runtime (e.g. VIGIL_Runtime__CallTimeout=00:00:10).
-        Endpoints: GET /healthz (alive), GET /readyz (serving), GET /api/v1/silos and /api/v1/shards (operators),
-        GET /api/v1/rules (the rule set in force and the last reload),
-        gRPC grpc.health.v1.Health.
+        On first start the silo writes an admin and an ingest token to DATA_DIR/credentials.json (mode 0600) and
+        logs where; every /api/ request needs one as "Authorization: Bearer TOKEN" (vigil token manages them).
+
+        Endpoints (HTTP):
+          GET  /healthz, /readyz                                      alive; serving (no token)
+          POST /api/v1/clusters/{c}/audit                             audit logs: webhook, log lines, AKS, EKS, GKE
+          POST /api/v1/clusters/{c}/events/tetragon | /events/falco   runtime events from Tetragon or Falco JSON
+          POST /api/v1/clusters/{c}/admission                         validating admission webhook (AdmissionReview v1)
+          GET  /api/v1/alerts[/{id}], /api/v1/alerts/stream (SSE)     alerts; PATCH /api/v1/alerts/{id} sets status
+          GET  /api/v1/clusters[/{c}[/nodes/{n}|/namespaces/{ns}[/pods/{p}|/serviceaccounts/{sa}]]]
+          GET  /api/v1/silos, /api/v1/shards, /api/v1/rules           operators: cluster, shards, rules in force
+          /api/v1/tokens                                              create, list and revoke tokens (admin)
+        gRPC: vigil.v1.SensorIngest/Stream (sensors, with durable acks), grpc.health.v1.Health.
         Ctrl+C or SIGTERM stops the silo cleanly.
         """;
 
