@@ -28,12 +28,25 @@ public static class PodBehaviour
                 break;
             case RuntimeEvent.KindOneofCase.File:
                 RecordWrite(state, container, value);
+                Touch(state, value.Process);
                 break;
             case RuntimeEvent.KindOneofCase.Connect:
                 RecordConnection(state, value, now);
+                Touch(state, value.Process);
                 break;
             default:
+                Touch(state, value.Process);
                 break;
+        }
+    }
+
+    /// <summary>A process that acts is still there: it moves to the back of the eviction order, as an exec would put it.</summary>
+    private static void Touch(PodState state, Process? process)
+    {
+        if (process is not null && state.Processes.TryGetValue(process.Pid, out var known) && !known.Exited
+            && string.Equals(known.ExecId, process.ExecId, StringComparison.Ordinal))
+        {
+            state.Processes[process.Pid] = known with { Order = state.NextOrder++ };
         }
     }
 
@@ -143,11 +156,31 @@ public static class PodBehaviour
         }
         if (!state.Processes.ContainsKey(process.Pid) && state.Processes.Count >= PodLimits.MaxProcesses)
         {
-            state.Processes.Remove(state.Processes.Values.MinBy(p => p.Order)!.Pid);
+            state.Processes.Remove(EvictionCandidate(state.Processes));
         }
         state.Processes[process.Pid] = new ProcessRecord(
             process.Pid, process.Ppid, process.Binary, [.. process.Args], process.Uid, process.User, process.Cwd,
             process.ExecId, process.StartTimeUnixNano, false, state.NextOrder++);
+    }
+
+    /// <summary>
+    /// The process nothing in the tree descends from that acted least recently, so a full tree sheds leaves (jobs
+    /// whose exit the sensor missed) before the ancestors that live processes' ancestry is rebuilt from and before
+    /// a busy server (the shim and the server start first and would go first by age alone); the least recent of all
+    /// when every process has a child (pid reuse can make a cycle).
+    /// </summary>
+    private static uint EvictionCandidate(Dictionary<uint, ProcessRecord> processes)
+    {
+        var parents = new HashSet<uint>(processes.Count);
+        foreach (var process in processes.Values)
+        {
+            if (process.Ppid != process.Pid)
+            {
+                parents.Add(process.Ppid);
+            }
+        }
+        var leaf = processes.Values.Where(p => !parents.Contains(p.Pid)).MinBy(p => p.Order);
+        return (leaf ?? processes.Values.MinBy(p => p.Order)!).Pid;
     }
 
     private static void RecordWrite(PodState state, ContainerRecord? container, RuntimeEvent value)
@@ -186,7 +219,7 @@ public static class PodBehaviour
 
     /// <summary>
     /// Forgets exited processes no process of the tree descends from, past the <see cref="PodLimits.MaxExitedLeafProcesses"/>
-    /// most recently started: they can no longer be anyone's ancestor, except of a child whose exec is still on its
+    /// most recently active: they can no longer be anyone's ancestor, except of a child whose exec is still on its
     /// way (a daemon's parent exits first), which the most recent ones cover. Run once per batch, after it.
     /// Exited processes with a child still in the tree are kept, as before; removing a leaf can make its exited
     /// parent a leaf in turn.

@@ -15,13 +15,17 @@ public static class PodLimits
 
     public const int MaxWrittenFilesPerContainer = 1024;
 
-    public const int MaxProcesses = 1024;
+    /// <summary>
+    /// Processes in the tree. The tree is stored whole with every batch and sensors miss exits, so it fills up; a
+    /// full tree evicts its oldest leaf, keeping the ancestors of what still runs.
+    /// </summary>
+    public const int MaxProcesses = 256;
 
     /// <summary>Distinct recent connections (a repeat refreshes its entry).</summary>
     public const int MaxConnections = 256;
 
     /// <summary>
-    /// Exited processes kept although no process of the tree descends from them (the most recently started), for
+    /// Exited processes kept although no process of the tree descends from them (the most recently active), for
     /// children whose exec arrives after their parent's exit; exited processes with children in the tree are kept.
     /// </summary>
     public const int MaxExitedLeafProcesses = 64;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Vigil.Grains.Alerts;
 
 namespace Vigil.Grains.Entities;
@@ -18,6 +19,8 @@ public sealed class PodState : IAlertingState
 
     public List<string> Images { get; set; } = [];
 
+    /// <summary>The process tree by pid, stored compactly (<see cref="ProcessTreeJsonConverter"/>).</summary>
+    [JsonConverter(typeof(ProcessTreeJsonConverter))]
     public Dictionary<uint, ProcessRecord> Processes { get; set; } = [];
 
     public List<ConnectionRecord> Connections { get; set; } = [];

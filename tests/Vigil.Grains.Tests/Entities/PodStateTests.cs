@@ -113,4 +113,25 @@ public sealed class PodStateTests
 
         Assert.Equal(2, (await silo.Pod(pod).GetProfileAsync()).Connections);
     }
+
+    [Fact]
+    public async Task A_full_tree_evicts_idle_leaves_and_keeps_the_ancestors_and_the_busy_server()
+    {
+        await using var silo = await DetectionSilo.StartAsync();
+        var pod = new PodEvents(silo.Clock);
+        // Jobs whose exits the sensor missed fill the tree; nginx serves requests meanwhile.
+        var batch = new List<RuntimeEvent> { pod.Exec(WebShell.Shim), pod.Exec(WebShell.Nginx) };
+        for (var i = 0; i < PodLimits.MaxProcesses * 2; i++)
+        {
+            batch.Add(pod.Exec(PodEvents.Proc((uint)(1000 + i), 90, "/usr/sbin/logrotate", "/etc/logrotate.conf")));
+            batch.Add(pod.File(WebShell.Nginx, FileOperation.Open, "/usr/share/nginx/html/index.html"));
+        }
+        await silo.Pod(pod).ObserveAsync(batch);
+        Assert.Equal(PodLimits.MaxProcesses, (await silo.Pod(pod).GetProfileAsync()).Processes);
+
+        // The oldest two processes are still there to give a shell sent without ancestry its chain.
+        await silo.Pod(pod).ObserveAsync([pod.Exec(WebShell.Shell)]);
+        var alert = Assert.Single(await silo.Pod(pod).GetAlertsAsync(null));
+        Assert.Equal(["/usr/sbin/nginx", "/usr/bin/containerd-shim-runc-v2"], alert.Evidence[0].Ancestors.Select(a => a.Binary));
+    }
 }
