@@ -20,6 +20,7 @@ public sealed partial class SensorIngestService(
     IOptions<SensorIngestOptions> options,
     IOptions<GrpcServerOptions> grpc,
     IOptions<GrainRuntimeOptions> runtimeOptions,
+    TimeProvider time,
     ILogger<SensorIngestService> logger) : IGrpcService
 {
     private readonly SensorIngestOptions _options = options.Value;
@@ -33,6 +34,10 @@ public sealed partial class SensorIngestService(
     internal TokenAuthenticator Authenticator => authenticator;
 
     internal ILogger Logger => logger;
+
+    internal IGrainFactory Grains => runtime;
+
+    internal TimeProvider Time => time;
 
     internal int MaxBatchesInFlight => _options.MaxBatchesInFlight;
 
@@ -65,4 +70,7 @@ public sealed partial class SensorIngestService(
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Sensor {Sensor} batch {Sequence} was not committed; the stream ends unacknowledged past {Acknowledged}")]
     internal static partial void LogDispatchFailed(ILogger logger, string sensor, ulong sequence, ulong acknowledged, Exception exception);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Sensor {Sensor}: its health report did not reach its node grain")]
+    internal static partial void LogHealthReportFailed(ILogger logger, string sensor, Exception exception);
 }

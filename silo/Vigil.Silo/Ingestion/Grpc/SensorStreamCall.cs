@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Google.Protobuf;
 using Vigil.Contracts.Events.V1;
 using Vigil.Contracts.V1;
+using Vigil.Grains.Entities;
 using Vigil.Grains.Security;
 using Vigil.Grpc;
 using Vigil.Grpc.Server;
@@ -28,11 +29,15 @@ internal sealed class SensorStreamCall(
 {
     private readonly Channel<InFlightBatch> _inFlight = Channel.CreateUnbounded<InFlightBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+    private static readonly TimeSpan HealthReportInterval = TimeSpan.FromSeconds(10);
+
     private readonly Lock _gate = new();
     private TaskCompletionSource _progress = NewSignal();
     private int _inFlightCount;
     private long _batches;
     private long _events;
+    private DateTimeOffset _connectedAt;
+    private DateTimeOffset _lastHealthReport = DateTimeOffset.MinValue;
     private string? _authorization;
     private Task<bool>? _recheck;
 
@@ -64,6 +69,7 @@ internal sealed class SensorStreamCall(
             Welcome = new IngestWelcome { MaxMessageBytes = (uint)service.MaxMessageBytes, MaxBatchesInFlight = (uint)service.MaxBatchesInFlight },
         }).ConfigureAwait(false);
         SensorIngestService.LogConnected(service.Logger, hello.SensorId, hello.Node, hello.Cluster, hello.Version, hello.Incarnation, context.Peer);
+        _connectedAt = service.Time.GetUtcNow();
 
         var acknowledger = AcknowledgeAsync(hello);
         RpcException? refused = null;
@@ -86,6 +92,10 @@ internal sealed class SensorStreamCall(
 
         var acknowledged = await acknowledger.ConfigureAwait(false);
         SensorIngestService.LogEnded(service.Logger, hello.SensorId, _batches, _events, acknowledged);
+        if (acknowledged > 0)
+        {
+            await ReportHealthAsync(hello, force: true).ConfigureAwait(false);
+        }
         if (refused is not null)
         {
             SensorIngestService.LogRefused(service.Logger, hello.SensorId, refused.Status);
@@ -246,6 +256,32 @@ internal sealed class SensorStreamCall(
     }
 
     /// <summary>Acknowledges batches in order as they commit; returns the last acknowledged, or throws UNAVAILABLE when one did not commit.</summary>
+    /// <summary>
+    /// Tells the sensor's node grain how the sensor is doing (one way, so a slow node grain never holds up acks): with
+    /// the first acknowledgement, at most every <see cref="HealthReportInterval"/> after, and when the stream ends.
+    /// Only a stream that got something acknowledged reports, so refused input changes nothing.
+    /// </summary>
+    private async Task ReportHealthAsync(SensorHello hello, bool force)
+    {
+        var now = service.Time.GetUtcNow();
+        if (hello.Node.Length == 0 || (!force && now - _lastHealthReport < HealthReportInterval))
+        {
+            return;
+        }
+        _lastHealthReport = now;
+        try
+        {
+            await service.Grains.GetGrain<INodeGrain>(EntityKeys.Node(hello.Cluster, hello.Node)).ReportSensorAsync(new SensorReport(
+                hello.SensorId, hello.Version, hello.Incarnation, _connectedAt, now,
+                Interlocked.Read(ref _batches), Interlocked.Read(ref _events), 0)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Health is a view, not evidence: losing one report must not end a sensor's stream.
+            SensorIngestService.LogHealthReportFailed(service.Logger, hello.SensorId, ex);
+        }
+    }
+
     private async Task<ulong> AcknowledgeAsync(SensorHello hello)
     {
         ulong acknowledged = 0;
@@ -287,6 +323,7 @@ internal sealed class SensorStreamCall(
             }
 
             service.Acknowledged.Note(hello.SensorId, hello.Incarnation, acknowledged);
+            await ReportHealthAsync(hello, force: false).ConfigureAwait(false);
             if (writing)
             {
                 try
