@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Vigil.Grains.Entities.Detectors;
 
 /// <summary>
@@ -9,7 +11,11 @@ public sealed class ContainerDetectorState
     /// <summary>Processes (by <see cref="ProcessKeys.Of"/>) that connected outside the cluster, with the destination.</summary>
     public SlidingWindow Networked { get; set; } = new();
 
-    /// <summary>Files written by a download tool or a networked process, by path: the start of a download → chmod → exec chain.</summary>
+    /// <summary>
+    /// Files written by a download tool or a networked process, by path: the start of a download → chmod → exec chain.
+    /// Stored with each process once (<see cref="DownloadsJsonConverter"/>).
+    /// </summary>
+    [JsonConverter(typeof(DownloadsJsonConverter))]
     public Dictionary<string, DownloadRecord> Downloads { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Discovery commands per process tree (<see cref="ProcessKeys.Parent"/>), for the reconnaissance burst.</summary>
