@@ -26,6 +26,22 @@ public sealed class SiloApiOptions
         command.Options.Add(Token);
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> for <paramref name="command"/> with a client for the silo the command line
+    /// names, or exits with the usage code (the reason written) when the options do not make one.
+    /// </summary>
+    public void SetAction(Command command, Func<ParseResult, SiloApiClient, TextWriter, TextWriter, CancellationToken, Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(action);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+            using var client = Connect(result, error);
+            return client is null ? ExitCodes.Usage : await action(result, client, output, error, cancellationToken);
+        });
+    }
+
     /// <summary>A client for the silo named on the command line; null, with the reason written, when the options do not make one.</summary>
     public SiloApiClient? Connect(ParseResult result, TextWriter error)
     {

@@ -27,15 +27,8 @@ public static class TokenCreateCommand
             name,
         };
         api.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        api.SetAction(command, async (result, client, output, error, cancellationToken) =>
         {
-            var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-            using var client = api.Connect(result, error);
-            if (client is null)
-            {
-                return ExitCodes.Usage;
-            }
-
             var roleValue = result.GetValue(role)!;
             var clusterValue = result.GetValue(cluster);
             var nameValue = result.GetValue(name) ?? (clusterValue is null ? roleValue : $"{roleValue}@{clusterValue}");

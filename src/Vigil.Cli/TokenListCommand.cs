@@ -11,15 +11,8 @@ public static class TokenListCommand
         var api = new SiloApiOptions();
         var command = new Command("list", "List the silo's tokens: id, role, cluster scope, name, created and revoked times.");
         api.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        api.SetAction(command, async (result, client, output, error, cancellationToken) =>
         {
-            var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-            using var client = api.Connect(result, error);
-            if (client is null)
-            {
-                return ExitCodes.Usage;
-            }
-
             var response = await client.SendAsync(HttpMethod.Get, "api/v1/tokens", null, cancellationToken);
             if (!response.Succeeded || response.Body is not { ValueKind: JsonValueKind.Array } tokens)
             {

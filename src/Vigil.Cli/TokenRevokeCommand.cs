@@ -15,15 +15,8 @@ public static class TokenRevokeCommand
             id,
         };
         api.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        api.SetAction(command, async (result, client, output, error, cancellationToken) =>
         {
-            var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-            using var client = api.Connect(result, error);
-            if (client is null)
-            {
-                return ExitCodes.Usage;
-            }
-
             var value = result.GetValue(id)!;
             var response = await client.SendAsync(HttpMethod.Delete, $"api/v1/tokens/{Uri.EscapeDataString(value)}", null, cancellationToken);
             if (!response.Succeeded)

@@ -52,14 +52,8 @@ public static class SimulateCommand
             timeout,
         };
         api.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
+        api.SetAction(command, async (result, client, output, error, cancellationToken) =>
         {
-            var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-            using var client = api.Connect(result, error);
-            if (client is null)
-            {
-                return ExitCodes.Usage;
-            }
             var seconds = result.GetValue(timeout);
             if (!(seconds > 0) || seconds > 3600)
             {
