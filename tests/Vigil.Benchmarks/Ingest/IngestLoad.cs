@@ -7,9 +7,12 @@ using Vigil.Sensor.Client;
 namespace Vigil.Benchmarks.Ingest;
 
 /// <summary>
-/// Sensor streams into one silo, each a <see cref="SensorIngestClient"/> sending its feed as fast as acks allow.
-/// Throughput counts only acknowledged events; an attack event is restamped with a unique time before it is sent,
-/// so the alert whose evidence carries that time is matched to the moment its batch was sent.
+/// Sensor streams into one silo, each a <see cref="SensorIngestClient"/> sending its feed as fast as acks allow, or
+/// paced at a given total rate. Throughput counts only acknowledged events; an attack event is restamped with a
+/// unique time before it is sent, so the alert whose evidence carries that time is matched to the moment its batch
+/// was sent. As fast as acks allow, the window keeps a fixed number of events queued, so the ack latency is that
+/// number over the throughput (Little's law) whatever the silo does; paced, the latency is the silo's at that rate,
+/// measured from when each batch was due, so a stream that falls behind counts its lateness too.
 /// </summary>
 public static class IngestLoad
 {
@@ -18,7 +21,9 @@ public static class IngestLoad
 
     private static long _unique;
 
-    public static async Task<IngestRound> RunAsync(Uri address, string cluster, IReadOnlyList<SensorFeed> feeds, TimeSpan duration, AlertFeed? alerts, string? token)
+    /// <summary>Runs every feed as one stream for <paramref name="duration"/>; <paramref name="eventsPerSecond"/> paces them in all (0: as fast as acks allow).</summary>
+    public static async Task<IngestRound> RunAsync(
+        Uri address, string cluster, IReadOnlyList<SensorFeed> feeds, TimeSpan duration, AlertFeed? alerts, string? token, double eventsPerSecond = 0)
     {
         var attackSent = new ConcurrentDictionary<long, long>();
         var alertLatencies = new ConcurrentBag<double>();
@@ -27,7 +32,9 @@ public static class IngestLoad
         var matcher = subscription is null ? Task.CompletedTask : MatchAlertsAsync(subscription, attackSent, alertLatencies, stop.Token);
         var incarnation = Guid.NewGuid().ToString("N")[..8];
         var clock = Stopwatch.StartNew();
-        var results = await Task.WhenAll(feeds.Select((feed, i) => Task.Run(() => StreamAsync(address, cluster, feed, $"{incarnation}-{i}", duration, clock, attackSent, token))));
+        var origin = Stopwatch.GetTimestamp();
+        var pacing = feeds.Select((feed, i) => Pacing.For(eventsPerSecond, feed.BatchSize, i, feeds.Count, origin)).ToArray();
+        var results = await Task.WhenAll(feeds.Select((feed, i) => Task.Run(() => StreamAsync(address, cluster, feed, $"{incarnation}-{i}", duration, clock, attackSent, token, pacing[i]))));
         var elapsed = clock.Elapsed.TotalSeconds;
         if (subscription is not null)
         {
@@ -51,7 +58,8 @@ public static class IngestLoad
     }
 
     private static async Task<(long Events, List<double> Latencies, int Attacks)> StreamAsync(
-        Uri address, string cluster, SensorFeed feed, string incarnation, TimeSpan duration, Stopwatch clock, ConcurrentDictionary<long, long> attackSent, string? token)
+        Uri address, string cluster, SensorFeed feed, string incarnation, TimeSpan duration, Stopwatch clock, ConcurrentDictionary<long, long> attackSent, string? token,
+        Pacing pacing)
     {
         var sentAt = new ConcurrentDictionary<ulong, (long Timestamp, int Events)>();
         var latencies = new List<double>();
@@ -85,10 +93,23 @@ public static class IngestLoad
             }
         };
 
+        var due = pacing.Offset;
         while (clock.Elapsed < duration)
         {
+            if (pacing.Interval > TimeSpan.Zero)
+            {
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+            }
             var (batch, attackEvents) = feed.Next();
-            var now = Stopwatch.GetTimestamp();
+            // Paced, latency runs from when the batch was due: a late send is the silo holding the sensor back.
+            var now = pacing.Interval > TimeSpan.Zero
+                ? Math.Min(Stopwatch.GetTimestamp(), pacing.Timestamp(due))
+                : Stopwatch.GetTimestamp();
+            due += pacing.Interval;
             foreach (var attack in attackEvents)
             {
                 // Unique per attack, in 100 ns ticks as evidence keeps it.

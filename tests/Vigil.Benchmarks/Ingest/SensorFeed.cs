@@ -22,6 +22,9 @@ public sealed class SensorFeed
 
     public string Node { get; }
 
+    /// <summary>Events per batch.</summary>
+    public int BatchSize => _batches[0].Length;
+
     public static SensorFeed Create(string cluster, int sensor, int pods, int podsPerBatch, int batchSize, int batches, int seed)
     {
         var mixes = Enumerable.Range(0, pods).Select(p => new RuntimeEventMix(SyntheticPod.Create(cluster, sensor * pods + p), seed + sensor * pods + p)).ToArray();
