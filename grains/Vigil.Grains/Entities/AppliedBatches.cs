@@ -24,10 +24,7 @@ public sealed class AppliedBatches(Dictionary<string, AppliedBatch> applied, int
         var sequence = origin.Sequence;
         if (!applied.TryGetValue(origin.SenderKey, out var last))
         {
-            if (applied.Count >= capacity)
-            {
-                applied.Remove(applied.MinBy(a => a.Value.Order).Key);
-            }
+            BoundedMap.MakeRoom(applied, origin.SenderKey, capacity, a => a.Order);
             applied[origin.SenderKey] = new AppliedBatch(sequence, order, [sequence]);
             return true;
         }

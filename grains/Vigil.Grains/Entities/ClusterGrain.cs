@@ -61,6 +61,8 @@ public sealed class ClusterGrain : Grain<ClusterState>, IClusterGrain
             [.. findings.Take(MaxFindingsListed)], findings.Count > MaxFindingsListed, Totals()));
     }
 
+    public Task<ClusterOverview> GetOverviewAsync() => Task.FromResult(new ClusterOverview(State.Provider, Totals()));
+
     public async Task ReportIdentityAlertsAsync(IdentityAlertSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);

@@ -15,10 +15,7 @@ public sealed class CountsBook(Dictionary<string, ReportedCounts> reports, int c
         {
             return false;
         }
-        if (known is null && reports.Count >= capacity)
-        {
-            reports.Remove(reports.MinBy(r => r.Value.Order).Key);
-        }
+        BoundedMap.MakeRoom(reports, reporter, capacity, r => r.Order);
         reports[reporter] = new ReportedCounts(sequence, counts, order);
         return true;
     }

@@ -27,6 +27,8 @@ public interface IClusterGrain : IGrainWithStringKey
 
     Task<ClusterSummary> GetSummaryAsync();
 
+    Task<ClusterOverview> GetOverviewAsync();
+
     /// <summary>Active alerts over the cluster's nodes and identities.</summary>
     Task<AlertCounts> GetAlertCountsAsync();
 }

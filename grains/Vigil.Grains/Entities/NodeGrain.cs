@@ -47,10 +47,7 @@ public sealed class NodeGrain(RuleSetHolder<DetectionEvent> rules, AlertOptions 
         {
             return;
         }
-        if (known is null && State.Sensors.Count >= MaxSensors)
-        {
-            State.Sensors.Remove(State.Sensors.MinBy(s => s.Value.LastBatchAt).Key);
-        }
+        BoundedMap.MakeRoom(State.Sensors, report.SensorId, MaxSensors, s => s.LastBatchAt);
         State.Sensors[report.SensorId] = report;
         await WriteStateAsync();
     }

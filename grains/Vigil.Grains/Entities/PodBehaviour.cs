@@ -190,10 +190,7 @@ public static class PodBehaviour
         {
             return;
         }
-        if (!container.WrittenFiles.ContainsKey(file.Path) && container.WrittenFiles.Count >= PodLimits.MaxWrittenFilesPerContainer)
-        {
-            container.WrittenFiles.Remove(container.WrittenFiles.MinBy(f => f.Value).Key);
-        }
+        BoundedMap.MakeRoom(container.WrittenFiles, file.Path, PodLimits.MaxWrittenFilesPerContainer, order => order);
         container.WrittenFiles[file.Path] = state.NextOrder++;
     }
 

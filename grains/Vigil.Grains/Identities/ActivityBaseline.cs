@@ -27,10 +27,7 @@ public sealed class ActivityBaseline
             values[value] = seen with { LastSeen = now, Count = seen.Count + 1 };
             return;
         }
-        if (values.Count >= capacity)
-        {
-            values.Remove(values.MinBy(v => v.Value.LastSeen).Key);
-        }
+        BoundedMap.MakeRoom(values, value, capacity, v => v.LastSeen);
         values[value] = new SeenValue(now, now, 1);
     }
 }

@@ -32,10 +32,7 @@ public sealed class ClusterDirectoryGrain : Grain<ClusterDirectoryState>, IClust
         {
             return false;
         }
-        if (names.Count >= capacity)
-        {
-            names.Remove(names.MinBy(n => n.Value).Key);
-        }
+        BoundedMap.MakeRoom(names, name, capacity, firstSeen => firstSeen);
         names[name] = now;
         return true;
     }

@@ -18,10 +18,7 @@ public sealed class NamespaceGrain : Grain<NamespaceState>, INamespaceGrain
         Identify();
         var isNew = !State.Pods.TryGetValue(sighting.Name, out var known) || known.Uid != sighting.Uid;
         var nodeChanged = known is null || known.Node != sighting.Node;
-        if (known is null && State.Pods.Count >= MaxPods)
-        {
-            State.Pods.Remove(State.Pods.MinBy(p => p.Value.LastSeen).Key);
-        }
+        BoundedMap.MakeRoom(State.Pods, sighting.Name, MaxPods, p => p.LastSeen);
         State.Pods[sighting.Name] = isNew
             ? new PodEntry(sighting.Name, sighting.Uid, sighting.Node, sighting.SeenAt, sighting.SeenAt)
             : known! with { Node = sighting.Node.Length > 0 ? sighting.Node : known.Node, LastSeen = sighting.SeenAt };
@@ -37,10 +34,7 @@ public sealed class NamespaceGrain : Grain<NamespaceState>, INamespaceGrain
         ArgumentException.ThrowIfNullOrEmpty(name);
         Identify();
         var isNew = !State.ServiceAccounts.ContainsKey(name);
-        if (isNew && State.ServiceAccounts.Count >= MaxServiceAccounts)
-        {
-            State.ServiceAccounts.Remove(State.ServiceAccounts.MinBy(a => a.Value).Key);
-        }
+        BoundedMap.MakeRoom(State.ServiceAccounts, name, MaxServiceAccounts, lastSeen => lastSeen);
         State.ServiceAccounts[name] = seenAt;
         await WriteStateAsync();
         if (isNew)

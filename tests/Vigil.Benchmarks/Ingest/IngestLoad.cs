@@ -38,7 +38,7 @@ public static class IngestLoad
         var elapsed = clock.Elapsed.TotalSeconds;
         if (subscription is not null)
         {
-            // Alerts of the last batches are published just after their acks: give them a moment, by the feed's own signal.
+            // Alerts of the last batches are published just after their acks: look again every 10 ms, for at most 1 s, until each is matched.
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             while (!attackSent.IsEmpty && !grace.IsCancellationRequested)
             {

@@ -99,10 +99,7 @@ public sealed class DownloadChmodExecDetector(DetectorOptions options) : IRuntim
             return;
         }
         Expire(state, now);
-        if (!state.Downloads.ContainsKey(path) && state.Downloads.Count >= PodLimits.MaxDownloadsPerContainer)
-        {
-            state.Downloads.Remove(state.Downloads.MinBy(d => d.Value.Time).Key);
-        }
+        BoundedMap.MakeRoom(state.Downloads, path, PodLimits.MaxDownloadsPerContainer, d => d.Time);
         var output = $"{path} written by {EventValues.CommandLine(ProcessNames.BaseName(process.Binary), process)} (pid {process.Pid}), {how}";
         state.Downloads[path] = new DownloadRecord(path, now, EvidenceFactory.From(value, output), null);
     }

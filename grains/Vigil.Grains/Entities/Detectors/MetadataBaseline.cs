@@ -29,10 +29,7 @@ public static class MetadataBaseline
         }
         if (verdict.Final)
         {
-            if (known.Count >= PodLimits.MaxMetadataChainsPerContainer)
-            {
-                known.Remove(known.MinBy(k => k.Value.Time).Key);
-            }
+            BoundedMap.MakeRoom(known, chain, PodLimits.MaxMetadataChainsPerContainer, k => k.Time);
             known[chain] = new MetadataVerdict(verdict.Normal, now);
         }
         return verdict.Normal;

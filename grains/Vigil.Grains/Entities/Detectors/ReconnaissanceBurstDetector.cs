@@ -45,10 +45,7 @@ public sealed class ReconnaissanceBurstDetector(DetectorOptions options) : IRunt
         if (!trees.TryGetValue(tree, out var window))
         {
             Expire(trees, input.Now);
-            if (trees.Count >= PodLimits.MaxReconnaissanceTreesPerContainer)
-            {
-                trees.Remove(trees.MinBy(t => t.Value.Latest ?? DateTimeOffset.MinValue).Key);
-            }
+            BoundedMap.MakeRoom(trees, tree, PodLimits.MaxReconnaissanceTreesPerContainer, t => t.Latest ?? DateTimeOffset.MinValue);
             window = trees[tree] = new SlidingWindow();
         }
         window.Add(command, string.Join(' ', [process.Binary, .. process.Args]), input.Now, options.ReconnaissanceWindow, ReconnaissanceCommands.Count);

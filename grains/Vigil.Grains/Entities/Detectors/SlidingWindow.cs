@@ -15,10 +15,7 @@ public sealed class SlidingWindow
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Expire(now, window);
-        if (!Entries.ContainsKey(key) && Entries.Count >= capacity)
-        {
-            Entries.Remove(Entries.MinBy(e => e.Value.Time).Key);
-        }
+        BoundedMap.MakeRoom(Entries, key, capacity, e => e.Time);
         Entries[key] = new WindowEntry(now, note);
     }
 

@@ -29,8 +29,8 @@ public static class EntityEndpoints
         var known = await grains.GetGrain<IClustersGrain>(IClustersGrain.Key).ListAsync();
         var items = await Task.WhenAll(known.OrderBy(c => c.Key, StringComparer.Ordinal).Select(async c =>
         {
-            var summary = await grains.GetGrain<IClusterGrain>(EntityKeys.Cluster(c.Key)).GetSummaryAsync();
-            return new ClusterListItem(c.Key, c.Value, summary.Provider, summary.Alerts);
+            var overview = await grains.GetGrain<IClusterGrain>(EntityKeys.Cluster(c.Key)).GetOverviewAsync();
+            return new ClusterListItem(c.Key, c.Value, overview.Provider, overview.Alerts);
         }));
         return Json(items);
     }
