@@ -35,12 +35,10 @@ public sealed class AlertFeed
         {
             return;
         }
+        var publication = alerts.Select(a => new HeldAlert(holder, a, republished)).ToArray();
         foreach (var subscriber in _subscribers.Keys)
         {
-            foreach (var alert in alerts)
-            {
-                subscriber.Offer(new HeldAlert(holder, alert, republished));
-            }
+            subscriber.Offer(publication);
         }
     }
 }

@@ -7,6 +7,9 @@ public sealed class AlertSubscription : IDisposable
 {
     private readonly Channel<HeldAlert> _channel;
     private readonly Action<AlertSubscription> _unsubscribe;
+    // Held while one publication is written and while a drain reads, so a drain sees a grain's commit whole and the
+    // drops it caused with it.
+    private readonly Lock _gate = new();
     private long _dropped;
 
     internal AlertSubscription(int capacity, Action<AlertSubscription> unsubscribe)
@@ -33,5 +36,31 @@ public sealed class AlertSubscription : IDisposable
         _channel.Writer.TryComplete();
     }
 
-    internal void Offer(HeldAlert alert) => _channel.Writer.TryWrite(alert);
+    /// <summary>
+    /// Moves every queued entry into <paramref name="into"/> and returns <see cref="Dropped"/> as it stood then: the
+    /// entries and the count agree, and no publication is split between two drains.
+    /// </summary>
+    public long Drain(List<HeldAlert> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        lock (_gate)
+        {
+            while (_channel.Reader.TryRead(out var entry))
+            {
+                into.Add(entry);
+            }
+            return Dropped;
+        }
+    }
+
+    internal void Offer(IEnumerable<HeldAlert> publication)
+    {
+        lock (_gate)
+        {
+            foreach (var entry in publication)
+            {
+                _channel.Writer.TryWrite(entry);
+            }
+        }
+    }
 }

@@ -30,6 +30,7 @@ public static class AlertStream
         http.Response.Headers["X-Accel-Buffering"] = "no";
         var body = http.Response.Body;
         long missedReported = 0;
+        var drained = new List<HeldAlert>();
         try
         {
             await WriteAsync(body, ": subscribed\n\n", aborted);
@@ -50,12 +51,14 @@ public static class AlertStream
                     return;
                 }
                 var text = new StringBuilder();
-                if (subscription.Dropped > missedReported)
+                drained.Clear();
+                var dropped = subscription.Drain(drained);
+                if (dropped > missedReported)
                 {
-                    text.Append("event: missed\ndata: {\"missed\":").Append(subscription.Dropped - missedReported).Append("}\n\n");
-                    missedReported = subscription.Dropped;
+                    text.Append("event: missed\ndata: {\"missed\":").Append(dropped - missedReported).Append("}\n\n");
+                    missedReported = dropped;
                 }
-                while (subscription.Entries.TryRead(out var entry))
+                foreach (var entry in drained)
                 {
                     if (!entry.Republished && filter.Matches(entry.Alert))
                     {
