@@ -7,6 +7,7 @@ using Vigil.Runtime.Clustering;
 using Vigil.Runtime.Hosting;
 using Vigil.Silo.Api.Alerts;
 using Vigil.Silo.Api.Entities;
+using Vigil.Silo.Demo;
 using Vigil.Silo.Ingestion.Grpc;
 using Vigil.Silo.Ingestion.Http;
 using Vigil.Silo.Security;
@@ -25,7 +26,11 @@ public static class SiloApplication
 
     public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         builder.Configuration.AddEnvironmentVariables("VIGIL_");
         builder.Configuration.AddInMemoryCollection(settings);
 
@@ -68,9 +73,10 @@ public static class SiloApplication
             {
                 if (silo.Postgres is { } postgres)
                 {
+                    endpoints.SiloId = silo.SiloId ?? $"{Environment.MachineName}-{IPEndPoint.Parse(silo.GrpcListen).Port}";
                     runtime.UseCluster(postgres, new ClusterOptions
                     {
-                        SiloId = silo.SiloId ?? $"{Environment.MachineName}-{IPEndPoint.Parse(silo.GrpcListen).Port}",
+                        SiloId = endpoints.SiloId,
                         Address = silo.Advertise ?? silo.GrpcListen,
                     });
                 }
@@ -88,8 +94,10 @@ public static class SiloApplication
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloReadiness>());
         builder.Services.AddHttpIngestion(builder.Configuration);
         builder.Services.AddAlertsApi(silo, builder.Configuration);
+        builder.Services.AddDemo(builder.Configuration);
 
         var app = builder.Build();
+        Dashboard.Map(app);
         app.MapGrpcServices();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         SiloOperatorEndpoints.Map(app);

@@ -19,6 +19,8 @@ public static class SiloCommandLine
                                        compile is refused and the previous one stays in force
           --silo-id NAME               this silo's cluster name (default: host name and gRPC port)
           --advertise ADDRESS:PORT     the gRPC address other silos use (default: --grpc-listen)
+          --demo                       play the attack simulator's scenarios into cluster "demo" at start and
+                                       every 3 minutes (Demo:Interval), so the dashboard has alerts at once
           -h, --help                   Show this help.
 
         Every setting can also come from appsettings.json or the environment, e.g. VIGIL_Silo__GrpcListen or
@@ -27,6 +29,7 @@ public static class SiloCommandLine
         logs where; every /api/ request needs one as "Authorization: Bearer TOKEN" (vigil token manages them).
 
         Endpoints (HTTP):
+          GET  /                                                      the dashboard (sign in with a viewer or admin token)
           GET  /healthz, /readyz                                      alive; serving (no token)
           POST /api/v1/clusters/{c}/audit                             audit logs: webhook, log lines, AKS, EKS, GKE
           POST /api/v1/clusters/{c}/events/tetragon | /events/falco   runtime events from Tetragon or Falco JSON
@@ -50,6 +53,12 @@ public static class SiloCommandLine
         ["--advertise"] = $"{SiloOptions.Section}:{nameof(SiloOptions.Advertise)}",
     };
 
+    /// <summary>Switches that take no value: each sets its key to true.</summary>
+    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    {
+        ["--demo"] = "Demo:Enabled",
+    };
+
     /// <summary>Configuration overrides from <paramref name="args"/>; an error message for anything unknown.</summary>
     public static (Dictionary<string, string?> Settings, bool Help, string? Error) Parse(IReadOnlyList<string> args)
     {
@@ -60,6 +69,12 @@ public static class SiloCommandLine
             if (arg is "-h" or "--help")
             {
                 return (settings, true, null);
+            }
+
+            if (Flags.TryGetValue(arg, out var flag))
+            {
+                settings[flag] = "true";
+                continue;
             }
 
             var (name, value) = arg.Split('=', 2) is [var n, var v] ? (n, (string?)v) : (arg, null);

@@ -12,4 +12,7 @@ public sealed class SiloEndpoints
     public string Grpc => GrpcListenOptions?.IPEndPoint?.ToString() ?? "(not bound)";
 
     public string Http => HttpListenOptions?.IPEndPoint?.ToString() ?? "(not bound)";
+
+    /// <summary>This silo's name in the cluster; <c>local</c> for an embedded silo.</summary>
+    public string SiloId { get; internal set; } = "local";
 }

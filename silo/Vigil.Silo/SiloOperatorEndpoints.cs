@@ -1,6 +1,7 @@
 using Vigil.Grains.Security;
 using Vigil.Runtime;
 using Vigil.Runtime.Clustering;
+using Vigil.Silo.Ingestion;
 using Vigil.Silo.Security;
 
 namespace Vigil.Silo;
@@ -13,12 +14,15 @@ public static class SiloOperatorEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/v1/silos", async (HttpContext http, GrainRuntime runtime, SiloEndpoints endpoints, CancellationToken cancellationToken) =>
+        app.MapGet("/api/v1/silos", async (HttpContext http, GrainRuntime runtime, SiloEndpoints endpoints, EventRateMeter events, CancellationToken cancellationToken) =>
         {
             var services = http.RequestServices;
             if (services.GetService<MembershipTable>() is not { } membership)
             {
-                return Results.Json(new[] { new SiloView("local", endpoints.Grpc, "Active", GrainId.ShardCount, runtime.ActivationCount, null, null) });
+                return Results.Json(new[]
+                {
+                    new SiloView("local", endpoints.Grpc, "Active", GrainId.ShardCount, runtime.ActivationCount, null, null, true, events.PerSecond, events.Total),
+                });
             }
 
             var owned = await OwnedAsync(services.GetRequiredService<ShardLeaseTable>(), cancellationToken);
@@ -30,7 +34,10 @@ public static class SiloOperatorEndpoints
                 owned.GetValueOrDefault((s.SiloId, s.Incarnation)),
                 s.Activations,
                 s.CallsPerSecond,
-                s.HeartbeatAt)));
+                s.HeartbeatAt,
+                s.SiloId == endpoints.SiloId,
+                s.SiloId == endpoints.SiloId ? events.PerSecond : null,
+                s.SiloId == endpoints.SiloId ? events.Total : null)));
         }).RequireToken(TokenRole.Viewer);
 
         app.MapGet("/api/v1/shards", async (HttpContext http, CancellationToken cancellationToken) =>

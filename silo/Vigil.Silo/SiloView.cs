@@ -1,6 +1,9 @@
 namespace Vigil.Silo;
 
-/// <summary>One silo in <c>GET /api/v1/silos</c>; load figures are those of its last heartbeat.</summary>
+/// <summary>
+/// One silo in <c>GET /api/v1/silos</c>; load figures are those of its last heartbeat. The event figures are known
+/// only for the silo that answers (<see cref="Answering"/>): the heartbeat does not carry them.
+/// </summary>
 public sealed record SiloView(
     string Id,
     string Address,
@@ -8,4 +11,7 @@ public sealed record SiloView(
     int ShardsOwned,
     long Activations,
     double? CallsPerSecond,
-    DateTimeOffset? HeartbeatAt);
+    DateTimeOffset? HeartbeatAt,
+    bool Answering = false,
+    double? EventsPerSecond = null,
+    long? EventsAccepted = null);

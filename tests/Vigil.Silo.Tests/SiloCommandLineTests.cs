@@ -23,6 +23,16 @@ public sealed class SiloCommandLineTests
     }
 
     [Fact]
+    public void Demo_is_a_flag_and_takes_no_value()
+    {
+        var (settings, _, error) = SiloCommandLine.Parse(["--demo", "--http-listen", "127.0.0.1:6001"]);
+
+        Assert.Null(error);
+        Assert.Equal("true", settings["Demo:Enabled"]);
+        Assert.Equal("127.0.0.1:6001", settings["Silo:HttpListen"]);
+    }
+
+    [Fact]
     public void Help_wins_over_everything_else()
     {
         var (_, help, error) = SiloCommandLine.Parse(["--grpc-listen", "x", "--help"]);

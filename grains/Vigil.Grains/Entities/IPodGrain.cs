@@ -28,4 +28,7 @@ public interface IPodGrain : IGrainWithStringKey
     Task<Alert?> SetAlertStatusAsync(string alertId, AlertStatus status);
 
     Task<PodProfile> GetProfileAsync();
+
+    /// <summary>The pod's process tree as it stands (bounded: the oldest exited leaves go first), in pid order.</summary>
+    Task<IReadOnlyList<PodProcess>> GetProcessesAsync();
 }

@@ -85,6 +85,9 @@ public sealed class PodGrain(
         State.Processes.Count,
         State.Connections.Count));
 
+    public Task<IReadOnlyList<PodProcess>> GetProcessesAsync() => Task.FromResult<IReadOnlyList<PodProcess>>(
+        [.. State.Processes.Values.OrderBy(p => p.Pid).Select(p => new PodProcess(p.Pid, p.Ppid, p.Binary, p.Args, p.User, p.Exited))]);
+
     private bool Detect(RuleSet<DetectionEvent> ruleSet, AlertLedger ledger, RuntimeEvent value, ImageVerdicts images)
     {
         var entity = Entity(value.Context);

@@ -39,7 +39,9 @@ public sealed class TokenAuthenticationMiddleware(RequestDelegate next, TokenAut
             return;
         }
 
-        var cluster = requirement.ClusterRouteParameter is { } parameter ? context.Request.RouteValues[parameter]?.ToString() : null;
+        var cluster = requirement.AnyCluster
+            ? principal.Cluster
+            : requirement.ClusterRouteParameter is { } parameter ? context.Request.RouteValues[parameter]?.ToString() : null;
         if (!principal.Allows(requirement.Role, cluster))
         {
             await RefuseAsync(context, StatusCodes.Status403Forbidden, Forbidden(principal, requirement.Role, cluster));

@@ -24,6 +24,13 @@ public static class TokenEndpoints
         tokens.MapGet("", async (IGrainFactory grains) =>
             Results.Json((await Registry(grains).ListAsync()).OrderBy(t => t.CreatedAt).Select(View)));
         tokens.MapDelete("/{id}", RevokeAsync);
+
+        // Any token that may read: a viewer scoped to one cluster signs in to the dashboard too.
+        app.MapGet("/api/v1/session", (HttpContext http) => http.GetTokenPrincipal() is { } principal
+                ? Results.Json(new SessionView(
+                    principal.TokenId, principal.Name, TokenRoles.Name(principal.Role), principal.Cluster, principal.Role == TokenRole.Admin))
+                : Results.Unauthorized())
+            .WithMetadata(new TokenRequirement(TokenRole.Viewer, null, AnyCluster: true));
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains, TokenAuthenticator authenticator, TimeProvider time)

@@ -88,7 +88,8 @@ public static class EntityEndpoints
             return EntityNames.NotFound($"no pod '{pod}' in namespace '{ns}' of cluster '{cluster}'");
         }
         var grain = grains.GetGrain<IPodGrain>(EntityKeys.Pod(cluster, ns, entry.Uid));
-        return Json(new PodDetail(entry.Uid, entry.FirstSeen, entry.LastSeen, await grain.GetProfileAsync(), await grain.GetAlertsAsync(null)));
+        return Json(new PodDetail(
+            entry.Uid, entry.FirstSeen, entry.LastSeen, await grain.GetProfileAsync(), await grain.GetProcessesAsync(), await grain.GetAlertsAsync(null)));
     }
 
     private static async Task<IResult> ServiceAccountAsync(string cluster, string ns, string sa, IGrainFactory grains)

@@ -12,7 +12,7 @@ namespace Vigil.Silo.Ingestion.Grpc;
 /// snapshots to the cluster. Every grain call is made before this returns, which is what keeps one sender's
 /// batches in order at each grain; the task completes once every grain has committed.
 /// </summary>
-public sealed class SensorBatchDispatcher(RuntimeDispatcher runtime, AuditDispatcher audit, IGrainFactory grains)
+public sealed class SensorBatchDispatcher(RuntimeDispatcher runtime, AuditDispatcher audit, IGrainFactory grains, EventRateMeter meter)
 {
     public Task DispatchAsync(SensorHello hello, EventBatch batch)
     {
@@ -52,6 +52,7 @@ public sealed class SensorBatchDispatcher(RuntimeDispatcher runtime, AuditDispat
             }
         }
 
+        meter.Add(batch.Events.Count);
         var origin = new BatchOrigin(hello.SensorId, hello.Incarnation, batch.Sequence);
         if (runtimeEvents is not null)
         {

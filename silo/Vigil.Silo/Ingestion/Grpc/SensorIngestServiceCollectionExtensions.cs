@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Grpc.Server;
 
 namespace Vigil.Silo.Ingestion.Grpc;
@@ -14,6 +15,7 @@ public static class SensorIngestServiceCollectionExtensions
         }
 
         services.AddSingleton(sp => new AcknowledgedSequences(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SensorIngestOptions>>().Value));
+        services.TryAddSingleton<EventRateMeter>();
         services.AddSingleton<SensorBatchDispatcher>();
         return services.AddGrpcService<SensorIngestService>();
     }

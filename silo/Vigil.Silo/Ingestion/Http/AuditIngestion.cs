@@ -11,7 +11,7 @@ namespace Vigil.Silo.Ingestion.Http;
 /// <c>POST /api/v1/clusters/{cluster}/audit</c>: reads the whole body, parses every record, and dispatches only when
 /// none failed; answers once every identity grain has committed its share.
 /// </summary>
-public sealed class AuditIngestion(AuditDispatcher dispatcher, IGrainFactory grains, IOptions<IngestionOptions> options)
+public sealed class AuditIngestion(AuditDispatcher dispatcher, IGrainFactory grains, EventRateMeter meter, IOptions<IngestionOptions> options)
 {
     public async Task<IngestionResult> IngestAsync(HttpContext http, string cluster, string? format, bool dryRun, CancellationToken cancellationToken)
     {
@@ -29,6 +29,7 @@ public sealed class AuditIngestion(AuditDispatcher dispatcher, IGrainFactory gra
         if (!dryRun && unique.Count > 0)
         {
             await dispatcher.DispatchAsync(cluster, unique);
+            meter.Add(unique.Count);
             if (AuditFormats.Provider(shape) is { } provider)
             {
                 await grains.GetGrain<IClusterGrain>(EntityKeys.Cluster(cluster)).NoteProviderAsync(provider);

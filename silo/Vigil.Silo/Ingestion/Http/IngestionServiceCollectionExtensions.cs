@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Vigil.Silo.Admission;
 
@@ -19,6 +20,7 @@ public static class IngestionServiceCollectionExtensions
             throw new OptionsValidationException(IngestionOptions.Section, typeof(IngestionOptions), validation.Failures);
         }
         services.AddSingleton(Options.Create(options));
+        services.TryAddSingleton<EventRateMeter>();
         services.AddSingleton<AuditIngestion>();
         services.AddSingleton<RuntimeIngestion>();
         return services.AddAdmission(configuration);

@@ -10,7 +10,7 @@ namespace Vigil.Silo.Ingestion.Http;
 /// <c>POST /api/v1/clusters/{cluster}/events/tetragon</c> and <c>…/falco</c>: the whole body parsed first, dispatched
 /// to the pod grains only when no record failed, answered once every pod has committed.
 /// </summary>
-public sealed class RuntimeIngestion(RuntimeDispatcher dispatcher, IOptions<IngestionOptions> options)
+public sealed class RuntimeIngestion(RuntimeDispatcher dispatcher, EventRateMeter meter, IOptions<IngestionOptions> options)
 {
     public Task<IngestionResult> TetragonAsync(HttpContext http, string cluster, bool dryRun, CancellationToken cancellationToken) =>
         IngestAsync(http, cluster, "tetragon", "Tetragon events", dryRun, TetragonParser.Parse, cancellationToken);
@@ -35,6 +35,7 @@ public sealed class RuntimeIngestion(RuntimeDispatcher dispatcher, IOptions<Inge
         if (!dryRun && events.Count > 0)
         {
             await dispatcher.DispatchAsync(cluster, events);
+            meter.Add(events.Count);
         }
         return new IngestionResult(
             cluster, format, report.Records, events.Count, 0, report.Skipped, ParseRejection.Skipped(report), hostEvents, dryRun);

@@ -1,0 +1,95 @@
+using Microsoft.Playwright;
+using Vigil.TestSupport;
+
+namespace Vigil.Dashboard.Tests;
+
+/// <summary>
+/// One test's browser tab on the dashboard: signs in as a user would, keeps screenshots under
+/// <c>artifacts/screenshots</c> in the repository, and collects console errors and refused requests, which a test
+/// asserts are none.
+/// </summary>
+public sealed class DashboardPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly List<string> _problems = [];
+
+    private DashboardPage(IBrowserContext context, IPage page, DemoSilo silo)
+    {
+        _context = context;
+        Page = page;
+        Silo = silo;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Record($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => Record($"page error: {error}");
+        page.RequestFailed += (_, request) =>
+        {
+            // A stream cut when the page navigates is expected; anything else failing is not.
+            if (!request.Url.Contains("/stream", StringComparison.Ordinal))
+            {
+                Record($"request failed: {request.Method} {request.Url} {request.Failure}");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public DemoSilo Silo { get; }
+
+    public static string ScreenshotDirectory => Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
+
+    /// <summary>What went wrong in the page (console errors, uncaught exceptions, failed requests).</summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_problems)
+            {
+                return [.. _problems];
+            }
+        }
+    }
+
+    public static async Task<DashboardPage> OpenAsync(DashboardBrowser browser, DemoSilo silo)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = silo.BaseUri.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new DashboardPage(context, page, silo);
+    }
+
+    public async Task SignInAsync(string token)
+    {
+        await Page.GotoAsync("/");
+        await Page.GetByLabel("Token").FillAsync(token);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("session")).ToBeVisibleAsync();
+    }
+
+    public ILocator AlertRow(string title, string subject) =>
+        Page.Locator($"[data-testid=alert-row][data-title=\"{title}\"][data-subject=\"{subject}\"]");
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+
+    private void Record(string problem)
+    {
+        lock (_problems)
+        {
+            _problems.Add(problem);
+        }
+    }
+}
