@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Vigil test on a fresh Debian machine. It installs what is missing (PostgreSQL from Debian's
-# packages, the grpc-js peers from tests/node/package-lock.json), starts a throwaway PostgreSQL in a temporary
+# Runs every Vigil test on a fresh Debian machine. It installs what is missing (PostgreSQL and Chromium from
+# Debian's packages, the grpc-js peers from tests/node/package-lock.json), starts a throwaway PostgreSQL in a temporary
 # directory on a free port, runs every test project, stops PostgreSQL and prints `N passed, N failed, N skipped`.
 # Exits non-zero on any failure. Extra arguments go to `dotnet test` (e.g. --filter).
 set -euo pipefail
@@ -14,7 +14,13 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
 fi
 pg_install
-echo "node $(node --version); PostgreSQL in $(pg_find_bin)"
+# The dashboard's browser tests drive Debian's Chromium (Playwright brings its own driver, not a browser).
+if [ -z "${VIGIL_CHROMIUM:-}" ] && ! [ -x /usr/bin/chromium ]; then
+  echo "installing chromium from Debian's packages"
+  pg_as_root apt-get update -qq
+  pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+fi
+echo "node $(node --version); PostgreSQL in $(pg_find_bin); $(${VIGIL_CHROMIUM:-/usr/bin/chromium} --version 2>/dev/null | head -1)"
 
 say "Installing npm packages for the grpc-js peers (from the lock file)"
 tests/node/install.sh
@@ -41,6 +47,7 @@ count() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1
 total=$(count total); passed=$(count passed); failed=$(count failed)
 skipped=$((total - passed - failed))
 echo
+[ -d artifacts/screenshots ] && echo "dashboard screenshots: artifacts/screenshots/"
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$test_rc" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$total" -eq 0 ]; then
   exit 1

@@ -26,6 +26,11 @@ public sealed class EntityApiTests
         var detail = await GetAsync(silo, $"api/v1/clusters/lab/namespaces/shop/pods/{pod.Name}");
         Assert.Equal(pod.Uid, detail.GetProperty("uid").GetString());
         Assert.Equal(pod.Node, detail.GetProperty("profile").GetProperty("node").GetString());
+        // The tree as the pod's own execs built it: the shell the web server spawned is the parent of what it ran.
+        var processes = detail.GetProperty("processes").EnumerateArray().ToList();
+        var cat = Assert.Single(processes, p => p.GetProperty("binary").GetString() == "/bin/cat");
+        var parent = Assert.Single(processes, p => p.GetProperty("pid").GetUInt32() == cat.GetProperty("ppid").GetUInt32());
+        Assert.Equal("/bin/sh", parent.GetProperty("binary").GetString());
         var titles = detail.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
         Assert.Contains(AttackScenarios.WebShellTitle, titles);
         Assert.Contains(detail.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("severity").GetString() == "high");

@@ -15,13 +15,28 @@ function node(p) {
     p.children?.length ? h('ul', {}, p.children.map(node)) : null);
 }
 
-/** Builds the forest from flat records linked by ppid; a process whose parent is unknown is a root. */
+/**
+ * Builds the forest from flat records linked by ppid. Children of a parent the pod never saw exec (it started
+ * before the sensor, or outside the pod) are gathered under a stand-in for that parent, so siblings stay siblings.
+ */
 export function forest(processes) {
   const byPid = new Map(processes.map(p => [p.pid, { ...p, children: [] }]));
   const roots = [];
+  const unseen = new Map();
   for (const p of byPid.values()) {
     const parent = p.ppid !== p.pid ? byPid.get(p.ppid) : undefined;
-    (parent ? parent.children : roots).push(p);
+    if (parent) {
+      parent.children.push(p);
+    } else if (p.ppid > 1) {
+      if (!unseen.has(p.ppid)) {
+        const standIn = { pid: p.ppid, binary: '(parent not seen)', args: [], user: '', children: [] };
+        unseen.set(p.ppid, standIn);
+        roots.push(standIn);
+      }
+      unseen.get(p.ppid).children.push(p);
+    } else {
+      roots.push(p);
+    }
   }
   return roots;
 }
