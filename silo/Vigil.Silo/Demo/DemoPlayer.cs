@@ -3,6 +3,7 @@ using Vigil.Grains.Entities;
 using Vigil.Grains.Identities;
 using Vigil.Scenarios;
 using Vigil.Silo.Ingestion;
+using Vigil.Silo.Security;
 
 namespace Vigil.Silo.Demo;
 
@@ -18,6 +19,8 @@ public sealed partial class DemoPlayer(
     RuntimeDispatcher runtime,
     AuditDispatcher audit,
     EventRateMeter meter,
+    SiloEndpoints endpoints,
+    IOptions<SiloOptions> silo,
     TimeProvider time,
     ILogger<DemoPlayer> logger) : BackgroundService
 {
@@ -32,6 +35,7 @@ public sealed partial class DemoPlayer(
             return;
         }
 
+        LogOpen(logger, endpoints.Http, SiloCredentials.PathIn(Path.GetFullPath(silo.Value.DataDirectory)));
         var round = 0;
         try
         {
@@ -97,6 +101,10 @@ public sealed partial class DemoPlayer(
     [LoggerMessage(EventId = 40, Level = LogLevel.Information,
         Message = "Demo round {Round}: played the attack scenarios into cluster '{Cluster}' ({Events} events); the next round in {Interval}")]
     private static partial void LogPlayed(ILogger logger, int round, int events, string cluster, TimeSpan interval);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Information,
+        Message = "Demo mode: open http://{Http}/ and sign in with the adminToken in {Credentials} (written on first start)")]
+    private static partial void LogOpen(ILogger logger, string http, string credentials);
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Demo round {Round} failed; trying again next round")]
     private static partial void LogFailed(ILogger logger, Exception exception, int round);
