@@ -64,8 +64,27 @@ export function nodeView(cluster, node) {
     Object.keys(d.profile.hostExecutables).length ? [h('h2', {}, 'Host executables'),
       table(['Executable', 'Runs', 'Last seen'], Object.entries(d.profile.hostExecutables).map(([bin, seen]) =>
         h('tr', {}, h('td', { class: 'mono' }, bin), h('td', {}, seen.count), h('td', {}, when(seen.lastSeen)))))] : null,
+    h('h2', {}, 'Pods on this node'), podsOn(cluster, node),
     h('h2', {}, 'Host alerts'), alertTable(d.alerts),
   ]);
+}
+
+// Pods are listed by namespace, so the node's are gathered from every namespace of its cluster.
+function podsOn(cluster, node) {
+  const holder = h('div', { 'data-testid': 'node-pods' }, h('p', { class: 'notice' }, 'Loading…'));
+  const base = `/api/v1/clusters/${encodeURIComponent(cluster)}`;
+  api(base)
+    .then(d => Promise.all(d.namespaces.map(ns => api(`${base}/namespaces/${encodeURIComponent(ns)}`).catch(() => null))))
+    .then(views => {
+      const pods = views.filter(Boolean).flatMap(v => v.pods.filter(p => p.node === node).map(p => ({ ...p, namespace: v.namespace })));
+      clear(holder, pods.length === 0 ? h('p', { class: 'notice' }, 'None seen.') :
+        table(['Pod', 'Namespace', 'Last seen'], pods.map(p => h('tr', { 'data-testid': 'pod-row' },
+          h('td', {}, link(podPath(cluster, p.namespace, p.name), p.name)),
+          h('td', {}, link(namespacePath(cluster, p.namespace), p.namespace)),
+          h('td', {}, when(p.lastSeen))))));
+    })
+    .catch(error => clear(holder, errorBox(error)));
+  return holder;
 }
 
 export function namespaceView(cluster, ns) {
