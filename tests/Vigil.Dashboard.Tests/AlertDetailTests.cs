@@ -8,12 +8,10 @@ public sealed class AlertDetailTests(DashboardBrowser browser, DemoSilo silo)
     [Fact]
     public async Task A_web_shell_alert_shows_its_process_ancestry_as_a_tree_and_its_mitre_mapping()
     {
-        await using var tab = await DashboardPage.OpenAsync(browser, silo);
-        await tab.SignInAsync(silo.ViewerToken);
+        await using var tab = await DashboardPage.SignedInAsync(browser, silo, silo.ViewerToken);
 
-        await tab.AlertRow(AttackScenarios.WebShellTitle, DemoExpectations.Pod("webshell", 1)).GetByTestId("alert-title").ClickAsync();
+        await tab.OpenAlertAsync(AttackScenarios.WebShellTitle, DemoExpectations.Pod("webshell", 1));
 
-        await Assertions.Expect(tab.Page.GetByTestId("alert-heading")).ToContainTextAsync(AttackScenarios.WebShellTitle);
         var ancestry = tab.Page.GetByTestId("ancestry").First;
         // Oldest first, each process nested in its parent, the acting shell at the bottom.
         var chain = await ancestry.Locator("[data-testid=process] > .proc .bin").AllTextContentsAsync();
@@ -31,11 +29,10 @@ public sealed class AlertDetailTests(DashboardBrowser browser, DemoSilo silo)
     [Fact]
     public async Task From_an_alert_its_pod_page_and_its_service_account_page_open()
     {
-        await using var tab = await DashboardPage.OpenAsync(browser, silo);
-        await tab.SignInAsync(silo.ViewerToken);
+        await using var tab = await DashboardPage.SignedInAsync(browser, silo, silo.ViewerToken);
 
         var pod = DemoExpectations.Pod("recon", 1);
-        await tab.AlertRow(AttackScenarios.ScannerTitle, pod).GetByTestId("alert-title").ClickAsync();
+        await tab.OpenAlertAsync(AttackScenarios.ScannerTitle, pod);
         await tab.Page.GetByTestId("entity-pod").ClickAsync();
         await Assertions.Expect(tab.Page.GetByTestId("pod-heading")).ToHaveTextAsync($"Pod {pod}");
         await Assertions.Expect(tab.Page.GetByTestId("container-row")).ToContainTextAsync("/usr/bin/nmap");
@@ -45,7 +42,7 @@ public sealed class AlertDetailTests(DashboardBrowser browser, DemoSilo silo)
 
         var account = DemoExpectations.ServiceAccount("recon", 1);
         await tab.Page.GotoAsync("/#/alerts");
-        await tab.AlertRow(AttackScenarios.ServiceAccountTitle, account).GetByTestId("alert-title").ClickAsync();
+        await tab.OpenAlertAsync(AttackScenarios.ServiceAccountTitle, account);
         await tab.Page.GetByTestId("entity-sa").ClickAsync();
         await Assertions.Expect(tab.Page.GetByTestId("sa-heading")).ToHaveTextAsync($"Service account {account}");
         await Assertions.Expect(tab.Page.GetByTestId("sa-request").First).ToContainTextAsync("selfsubjectrulesreviews");

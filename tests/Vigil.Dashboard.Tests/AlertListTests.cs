@@ -8,8 +8,7 @@ public sealed class AlertListTests(DashboardBrowser browser, DemoSilo silo)
     [Fact]
     public async Task Signed_in_the_list_shows_every_expected_alert_of_the_demo_within_10_s()
     {
-        await using var tab = await DashboardPage.OpenAsync(browser, silo);
-        await tab.SignInAsync(silo.ViewerToken);
+        await using var tab = await DashboardPage.SignedInAsync(browser, silo, silo.ViewerToken);
 
         var expected = DemoExpectations.Round(1);
         Assert.Equal(14, expected.Count);
@@ -27,8 +26,7 @@ public sealed class AlertListTests(DashboardBrowser browser, DemoSilo silo)
     [Fact]
     public async Task An_open_list_receives_the_next_round_live_without_a_reload()
     {
-        await using var tab = await DashboardPage.OpenAsync(browser, silo);
-        await tab.SignInAsync(silo.ViewerToken);
+        await using var tab = await DashboardPage.SignedInAsync(browser, silo, silo.ViewerToken);
         await Assertions.Expect(tab.Page.GetByTestId("live")).ToHaveTextAsync("live");
         // A reload would wipe this; it must survive until the new round's alerts are on screen.
         await tab.Page.EvaluateAsync("() => { window.__vigilNoReload = true; }");
@@ -47,8 +45,7 @@ public sealed class AlertListTests(DashboardBrowser browser, DemoSilo silo)
     [Fact]
     public async Task Filters_narrow_the_list_and_the_stream()
     {
-        await using var tab = await DashboardPage.OpenAsync(browser, silo);
-        await tab.SignInAsync(silo.ViewerToken);
+        await using var tab = await DashboardPage.SignedInAsync(browser, silo, silo.ViewerToken);
         await Assertions.Expect(tab.AlertRow(AttackScenarios.MetadataTitle, DemoExpectations.Pod("lateral", 1))).ToHaveCountAsync(1);
 
         await tab.Page.GetByLabel("minSeverity").SelectOptionAsync("high");

@@ -10,9 +10,8 @@ public sealed class AlertStatusTests(DashboardBrowser browser, DemoSilo silo)
     [Fact]
     public async Task An_admin_resolves_an_alert_and_the_change_is_kept()
     {
-        await using var tab = await DashboardPage.OpenAsync(browser, silo);
-        await tab.SignInAsync(silo.AdminToken);
-        await tab.AlertRow(AttackScenarios.PreloadTitle, DemoExpectations.Pod("crypto", 1)).GetByTestId("alert-title").ClickAsync();
+        await using var tab = await DashboardPage.SignedInAsync(browser, silo, silo.AdminToken);
+        await tab.OpenAlertAsync(AttackScenarios.PreloadTitle, DemoExpectations.Pod("crypto", 1));
         await Assertions.Expect(tab.Page.GetByTestId("alert-status")).ToHaveTextAsync("Active");
 
         await tab.Page.GetByTestId("set-resolved").ClickAsync();
@@ -32,9 +31,8 @@ public sealed class AlertStatusTests(DashboardBrowser browser, DemoSilo silo)
     [Fact]
     public async Task A_viewer_cannot_change_an_alerts_status()
     {
-        await using var tab = await DashboardPage.OpenAsync(browser, silo);
-        await tab.SignInAsync(silo.ViewerToken);
-        await tab.AlertRow(AttackScenarios.DriftTitle, DemoExpectations.Pod("crypto", 1)).GetByTestId("alert-title").ClickAsync();
+        await using var tab = await DashboardPage.SignedInAsync(browser, silo, silo.ViewerToken);
+        await tab.OpenAlertAsync(AttackScenarios.DriftTitle, DemoExpectations.Pod("crypto", 1));
         await Assertions.Expect(tab.Page.GetByTestId("alert-status")).ToHaveTextAsync("Active");
 
         foreach (var action in new[] { "set-resolved", "set-dismissed", "set-active" })

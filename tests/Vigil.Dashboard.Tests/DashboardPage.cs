@@ -66,6 +66,21 @@ public sealed class DashboardPage : IAsyncDisposable
         return new DashboardPage(context, page, silo);
     }
 
+    /// <summary>A new tab, signed in with <paramref name="token"/>, on the alert list.</summary>
+    public static async Task<DashboardPage> SignedInAsync(DashboardBrowser browser, DemoSilo silo, string token)
+    {
+        var tab = await OpenAsync(browser, silo);
+        await tab.SignInAsync(token);
+        return tab;
+    }
+
+    /// <summary>Opens an alert from the list, by its title and its pod or account.</summary>
+    public async Task OpenAlertAsync(string title, string subject)
+    {
+        await AlertRow(title, subject).GetByTestId("alert-title").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("alert-heading")).ToContainTextAsync(title);
+    }
+
     public async Task SignInAsync(string token)
     {
         await Page.GotoAsync("/");

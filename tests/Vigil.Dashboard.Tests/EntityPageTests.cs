@@ -7,8 +7,7 @@ public sealed class EntityPageTests(DashboardBrowser browser, DemoSilo silo)
     [Fact]
     public async Task Clusters_lead_to_nodes_and_nodes_to_their_pods()
     {
-        await using var tab = await DashboardPage.OpenAsync(browser, silo);
-        await tab.SignInAsync(silo.ViewerToken);
+        await using var tab = await DashboardPage.SignedInAsync(browser, silo, silo.ViewerToken);
         var pod = DemoExpectations.Pod("lateral", 1);
 
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = "Clusters" }).ClickAsync();

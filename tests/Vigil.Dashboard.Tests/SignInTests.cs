@@ -25,8 +25,7 @@ public sealed class SignInTests(DashboardBrowser browser, DemoSilo silo)
     [Fact]
     public async Task Signing_out_forgets_the_token()
     {
-        await using var tab = await DashboardPage.OpenAsync(browser, silo);
-        await tab.SignInAsync(silo.ViewerToken);
+        await using var tab = await DashboardPage.SignedInAsync(browser, silo, silo.ViewerToken);
         await Assertions.Expect(tab.Page.GetByTestId("session")).ToContainTextAsync("viewer");
 
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
