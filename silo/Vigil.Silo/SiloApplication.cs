@@ -9,6 +9,7 @@ using Vigil.Silo.Api.Alerts;
 using Vigil.Silo.Api.Entities;
 using Vigil.Silo.Ingestion.Grpc;
 using Vigil.Silo.Ingestion.Http;
+using Vigil.Silo.OpenApi;
 using Vigil.Silo.Security;
 
 namespace Vigil.Silo;
@@ -88,6 +89,7 @@ public static class SiloApplication
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloReadiness>());
         builder.Services.AddHttpIngestion(builder.Configuration);
         builder.Services.AddAlertsApi(silo, builder.Configuration);
+        builder.Services.AddSiloOpenApi();
 
         var app = builder.Build();
         app.MapGrpcServices();
@@ -98,6 +100,7 @@ public static class SiloApplication
         IngestionEndpoints.Map(app);
         AlertEndpoints.Map(app);
         EntityEndpoints.Map(app);
+        SiloOpenApi.Map(app);
         app.MapGet("/readyz", (SiloReadiness readiness) => readiness.IsReady
             ? Results.Text("ready\n")
             : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));

@@ -31,7 +31,10 @@ public static class SiloOperatorEndpoints
                 s.Activations,
                 s.CallsPerSecond,
                 s.HeartbeatAt)));
-        }).RequireToken(TokenRole.Viewer);
+        }).RequireToken(TokenRole.Viewer)
+            .WithTags("Operations")
+            .WithSummary("List the silos of the cluster and their load")
+            .Produces<SiloView[]>();
 
         app.MapGet("/api/v1/shards", async (HttpContext http, CancellationToken cancellationToken) =>
         {
@@ -42,7 +45,10 @@ public static class SiloOperatorEndpoints
 
             var rows = await leases.ListAsync(cancellationToken);
             return Results.Json(rows.Select(r => new ShardView(r.Shard, r.OwnerSilo, r.Epoch, r.ExpiresAt == DateTimeOffset.MinValue ? null : r.ExpiresAt)));
-        }).RequireToken(TokenRole.Viewer);
+        }).RequireToken(TokenRole.Viewer)
+            .WithTags("Operations")
+            .WithSummary("List the shards: owner, lease epoch and expiry")
+            .Produces<ShardView[]>();
     }
 
     private static async Task<Dictionary<(string, long), int>> OwnedAsync(ShardLeaseTable leases, CancellationToken cancellationToken)

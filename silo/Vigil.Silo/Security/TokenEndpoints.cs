@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vigil.Grains.Security;
 using Vigil.Runtime;
+using Vigil.Silo.OpenApi;
 
 namespace Vigil.Silo.Security;
 
@@ -19,11 +20,22 @@ public static class TokenEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<TokenAuthenticationMiddleware>();
-        var tokens = app.MapGroup("/api/v1/tokens").RequireToken(TokenRole.Admin, clusterRouteParameter: null);
-        tokens.MapPost("", CreateAsync);
+        var tokens = app.MapGroup("/api/v1/tokens").RequireToken(TokenRole.Admin, clusterRouteParameter: null).WithTags("Tokens");
+        tokens.MapPost("", CreateAsync)
+            .WithSummary("Create a token")
+            .WithDescription("The answer holds the token itself, the only time it is shown; the silo keeps its hash.")
+            .DocumentsBody<TokenCreateRequest>("name and role (viewer, ingest or admin) are required; cluster scopes the token to one cluster.", "application/json")
+            .Produces<CreatedTokenView>(StatusCodes.Status201Created)
+            .ProducesApiError(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         tokens.MapGet("", async (IGrainFactory grains) =>
-            Results.Json((await Registry(grains).ListAsync()).OrderBy(t => t.CreatedAt).Select(View)));
-        tokens.MapDelete("/{id}", RevokeAsync);
+            Results.Json((await Registry(grains).ListAsync()).OrderBy(t => t.CreatedAt).Select(View)))
+            .WithSummary("List the tokens, without their secrets")
+            .Produces<TokenView[]>();
+        tokens.MapDelete("/{id}", RevokeAsync)
+            .WithSummary("Revoke a token")
+            .WithDescription("Takes effect at once on this silo and within 5 s on the others; revoking the last admin token for every cluster is refused.")
+            .Produces<TokenView>()
+            .ProducesApiError(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains, TokenAuthenticator authenticator, TimeProvider time)

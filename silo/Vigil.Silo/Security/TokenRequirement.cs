@@ -6,4 +6,8 @@ namespace Vigil.Silo.Security;
 /// Endpoint metadata that <see cref="TokenAuthenticationMiddleware"/> enforces: the role a caller needs, and the
 /// route value naming the cluster the request is about (null when it is about no one cluster).
 /// </summary>
-public sealed record TokenRequirement(TokenRole Role, string? ClusterRouteParameter);
+public sealed record TokenRequirement(TokenRole Role, string? ClusterRouteParameter)
+{
+    /// <summary>What an endpoint under <c>/api/</c> that declares nothing needs: forgetting the requirement must not open it.</summary>
+    public static TokenRequirement Undeclared { get; } = new(TokenRole.Admin, "cluster");
+}
