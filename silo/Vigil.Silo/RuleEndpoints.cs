@@ -10,7 +10,10 @@ public static class RuleEndpoints
 {
     public static void Map(WebApplication app) =>
         app.MapGet("/api/v1/rules", (RuleReloader reloader, RuleSetHolder<DetectionEvent> holder) => Results.Json(View(reloader, holder)))
-            .RequireToken(TokenRole.Viewer);
+            .RequireToken(TokenRole.Viewer)
+            .WithTags("Operations")
+            .WithSummary("The rule set in force on this silo and its last reload")
+            .Produces<RuleSetView>();
 
     private static RuleSetView View(RuleReloader reloader, RuleSetHolder<DetectionEvent> holder) => new(
         reloader.Directory,

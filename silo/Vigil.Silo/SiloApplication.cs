@@ -10,6 +10,7 @@ using Vigil.Silo.Api.Entities;
 using Vigil.Silo.Demo;
 using Vigil.Silo.Ingestion.Grpc;
 using Vigil.Silo.Ingestion.Http;
+using Vigil.Silo.OpenApi;
 using Vigil.Silo.Security;
 
 namespace Vigil.Silo;
@@ -95,6 +96,7 @@ public static class SiloApplication
         builder.Services.AddHttpIngestion(builder.Configuration);
         builder.Services.AddAlertsApi(silo, builder.Configuration);
         builder.Services.AddDemo(builder.Configuration);
+        builder.Services.AddSiloOpenApi();
 
         var app = builder.Build();
         Dashboard.Map(app);
@@ -106,6 +108,7 @@ public static class SiloApplication
         IngestionEndpoints.Map(app);
         AlertEndpoints.Map(app);
         EntityEndpoints.Map(app);
+        SiloOpenApi.Map(app);
         app.MapGet("/readyz", (SiloReadiness readiness) => readiness.IsReady
             ? Results.Text("ready\n")
             : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));

@@ -38,7 +38,11 @@ public static class SiloOperatorEndpoints
                 s.SiloId == endpoints.SiloId,
                 s.SiloId == endpoints.SiloId ? events.PerSecond : null,
                 s.SiloId == endpoints.SiloId ? events.Total : null)));
-        }).RequireToken(TokenRole.Viewer);
+        }).RequireToken(TokenRole.Viewer)
+            .WithTags("Operations")
+            .WithSummary("List the silos of the cluster and their load")
+            .WithDescription("The answering silo also reports the events it accepted (eventsAccepted) and their rate over the last 10 s (eventsPerSecond); heartbeats do not carry those for the others.")
+            .Produces<SiloView[]>();
 
         app.MapGet("/api/v1/shards", async (HttpContext http, CancellationToken cancellationToken) =>
         {
@@ -49,7 +53,10 @@ public static class SiloOperatorEndpoints
 
             var rows = await leases.ListAsync(cancellationToken);
             return Results.Json(rows.Select(r => new ShardView(r.Shard, r.OwnerSilo, r.Epoch, r.ExpiresAt == DateTimeOffset.MinValue ? null : r.ExpiresAt)));
-        }).RequireToken(TokenRole.Viewer);
+        }).RequireToken(TokenRole.Viewer)
+            .WithTags("Operations")
+            .WithSummary("List the shards: owner, lease epoch and expiry")
+            .Produces<ShardView[]>();
     }
 
     private static async Task<Dictionary<(string, long), int>> OwnedAsync(ShardLeaseTable leases, CancellationToken cancellationToken)

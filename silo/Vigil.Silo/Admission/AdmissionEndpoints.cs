@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Vigil.Grains.Security;
 using Vigil.Silo.Ingestion.Http;
+using Vigil.Silo.OpenApi;
 using Vigil.Silo.Security;
 
 namespace Vigil.Silo.Admission;
@@ -20,6 +22,14 @@ public static class AdmissionEndpoints
             {
                 return IngestionEndpoints.Reject(rejected);
             }
-        }).RequireToken(TokenRole.Ingest, IngestionEndpoints.ClusterParameter);
+        }).RequireToken(TokenRole.Ingest, IngestionEndpoints.ClusterParameter)
+            .WithTags("Ingestion")
+            .WithSummary("Review an admission request (validating webhook)")
+            .WithDescription("An AdmissionReview (admission.k8s.io/v1) from a validating webhook configuration; the answer is the "
+                + "AdmissionReview with its response, allowed or denied by the workload policies.")
+            .DocumentsBody<JsonObject>("An AdmissionReview (admission.k8s.io/v1).", "application/json")
+            .Produces<JsonObject>()
+            .Produces<IngestionError>(StatusCodes.Status400BadRequest)
+            .Produces<IngestionError>(StatusCodes.Status413PayloadTooLarge);
     }
 }

@@ -11,14 +11,12 @@ namespace Vigil.Silo.Security;
 /// </summary>
 public sealed class TokenAuthenticationMiddleware(RequestDelegate next, TokenAuthenticator authenticator)
 {
-    private static readonly TokenRequirement Undeclared = new(TokenRole.Admin, "cluster");
-
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = context.GetEndpoint();
         var requirement = endpoint?.Metadata.GetMetadata<TokenRequirement>()
-            ?? (endpoint is not null && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? Undeclared : null);
+            ?? (endpoint is not null && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? TokenRequirement.Undeclared : null);
         if (requirement is null)
         {
             await next(context);

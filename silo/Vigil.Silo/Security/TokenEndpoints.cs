@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vigil.Grains.Security;
 using Vigil.Runtime;
+using Vigil.Silo.OpenApi;
 
 namespace Vigil.Silo.Security;
 
@@ -19,18 +20,33 @@ public static class TokenEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<TokenAuthenticationMiddleware>();
-        var tokens = app.MapGroup("/api/v1/tokens").RequireToken(TokenRole.Admin, clusterRouteParameter: null);
-        tokens.MapPost("", CreateAsync);
+        var tokens = app.MapGroup("/api/v1/tokens").RequireToken(TokenRole.Admin, clusterRouteParameter: null).WithTags("Tokens");
+        tokens.MapPost("", CreateAsync)
+            .WithSummary("Create a token")
+            .WithDescription("The answer holds the token itself, the only time it is shown; the silo keeps its hash.")
+            .DocumentsBody<TokenCreateRequest>("name and role (viewer, ingest or admin) are required; cluster scopes the token to one cluster.", "application/json")
+            .Produces<CreatedTokenView>(StatusCodes.Status201Created)
+            .ProducesApiError(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         tokens.MapGet("", async (IGrainFactory grains) =>
-            Results.Json((await Registry(grains).ListAsync()).OrderBy(t => t.CreatedAt).Select(View)));
-        tokens.MapDelete("/{id}", RevokeAsync);
+            Results.Json((await Registry(grains).ListAsync()).OrderBy(t => t.CreatedAt).Select(View)))
+            .WithSummary("List the tokens, without their secrets")
+            .Produces<TokenView[]>();
+        tokens.MapDelete("/{id}", RevokeAsync)
+            .WithSummary("Revoke a token")
+            .WithDescription("Takes effect at once on this silo and within 5 s on the others; revoking the last admin token for every cluster is refused.")
+            .Produces<TokenView>()
+            .ProducesApiError(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         // Any token that may read: a viewer scoped to one cluster signs in to the dashboard too.
         app.MapGet("/api/v1/session", (HttpContext http) => http.GetTokenPrincipal() is { } principal
                 ? Results.Json(new SessionView(
                     principal.TokenId, principal.Name, TokenRoles.Name(principal.Role), principal.Cluster, principal.Role == TokenRole.Admin))
                 : Results.Unauthorized())
-            .WithMetadata(new TokenRequirement(TokenRole.Viewer, null, AnyCluster: true));
+            .WithMetadata(new TokenRequirement(TokenRole.Viewer, null, AnyCluster: true))
+            .WithTags("Tokens")
+            .WithSummary("Who the presented token is")
+            .WithDescription("Role, name and cluster scope of the token itself, so a client (the dashboard) shows only what it may do. Any viewer or admin token, scoped or not.")
+            .Produces<SessionView>();
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains, TokenAuthenticator authenticator, TimeProvider time)

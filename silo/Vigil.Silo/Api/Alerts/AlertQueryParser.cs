@@ -17,10 +17,16 @@ public static class AlertQueryParser
     private static readonly string[] FilterKeys = ["cluster", "namespace", "rule", "severity", "minSeverity", "status", "since"];
     private static readonly string[] PageKeys = ["limit", "offset", "cursor", "sort", "order"];
 
+    /// <summary>Every query parameter a list takes, for the OpenAPI document.</summary>
+    public static IReadOnlyList<string> ListKeys { get; } = [.. FilterKeys, .. PageKeys];
+
+    /// <summary>Every query parameter the stream takes: the filter without <c>since</c>.</summary>
+    public static IReadOnlyList<string> StreamKeys { get; } = [.. FilterKeys.Where(k => k != "since")];
+
     public static bool TryParseQuery(IQueryCollection query, string? routeCluster, [NotNullWhen(true)] out AlertQuery? result, [NotNullWhen(false)] out string? error)
     {
         result = null;
-        if (!TryParseFilter(query, routeCluster, [.. FilterKeys, .. PageKeys], out var filter, out error))
+        if (!TryParseFilter(query, routeCluster, ListKeys, out var filter, out error))
         {
             return false;
         }
@@ -70,9 +76,9 @@ public static class AlertQueryParser
 
     /// <summary>The filter alone, for the stream: paging and sorting mean nothing there.</summary>
     public static bool TryParseStreamFilter(IQueryCollection query, string? routeCluster, [NotNullWhen(true)] out AlertFilter? filter, [NotNullWhen(false)] out string? error) =>
-        TryParseFilter(query, routeCluster, [.. FilterKeys.Where(k => k != "since")], out filter, out error);
+        TryParseFilter(query, routeCluster, StreamKeys, out filter, out error);
 
-    private static bool TryParseFilter(IQueryCollection query, string? routeCluster, string[] allowed, [NotNullWhen(true)] out AlertFilter? filter, [NotNullWhen(false)] out string? error)
+    private static bool TryParseFilter(IQueryCollection query, string? routeCluster, IReadOnlyList<string> allowed, [NotNullWhen(true)] out AlertFilter? filter, [NotNullWhen(false)] out string? error)
     {
         filter = null;
         if (query.Keys.FirstOrDefault(k => !allowed.Contains(k, StringComparer.OrdinalIgnoreCase)) is { } unknown)

@@ -3,6 +3,7 @@ using Vigil.Grains.Identities;
 using Vigil.Grains.Security;
 using Vigil.Grains.Topology;
 using Vigil.Runtime;
+using Vigil.Silo.OpenApi;
 using Vigil.Silo.Security;
 
 namespace Vigil.Silo.Api.Entities;
@@ -15,13 +16,20 @@ public static class EntityEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/v1/clusters", ListClustersAsync).RequireToken(TokenRole.Viewer, clusterRouteParameter: null);
-        var cluster = app.MapGroup("/api/v1/clusters/{cluster}").RequireToken(TokenRole.Viewer);
-        cluster.MapGet("", ClusterAsync);
-        cluster.MapGet("/nodes/{node}", NodeAsync);
-        cluster.MapGet("/namespaces/{ns}", NamespaceAsync);
-        cluster.MapGet("/namespaces/{ns}/pods/{pod}", PodAsync);
-        cluster.MapGet("/namespaces/{ns}/serviceaccounts/{sa}", ServiceAccountAsync);
+        app.MapGet("/api/v1/clusters", ListClustersAsync).RequireToken(TokenRole.Viewer, clusterRouteParameter: null)
+            .WithTags("Entities").WithSummary("List the clusters seen, with their alert counts").Produces<ClusterListItem[]>();
+        var cluster = app.MapGroup("/api/v1/clusters/{cluster}").RequireToken(TokenRole.Viewer).WithTags("Entities");
+        Found<ClusterDetail>(cluster.MapGet("", ClusterAsync), "Get a cluster: its summary, namespaces and nodes");
+        Found<NodeDetail>(cluster.MapGet("/nodes/{node}", NodeAsync), "Get a node's profile and alerts");
+        Found<NamespaceView>(cluster.MapGet("/namespaces/{ns}", NamespaceAsync), "Get a namespace: its pods and service accounts");
+        Found<PodDetail>(cluster.MapGet("/namespaces/{ns}/pods/{pod}", PodAsync), "Get a pod by name: its profile and alerts");
+        Found<ServiceAccountDetail>(cluster.MapGet("/namespaces/{ns}/serviceaccounts/{sa}", ServiceAccountAsync), "Get a service account's activity and alerts");
+    }
+
+    /// <summary>Every entity answers its detail, 400 for a name Kubernetes would refuse, 404 when nothing was seen of it.</summary>
+    private static void Found<T>(RouteHandlerBuilder endpoint, string summary)
+    {
+        endpoint.WithSummary(summary).Produces<T>().ProducesApiError(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListClustersAsync(IGrainFactory grains)

@@ -18,15 +18,20 @@ public static class IngestionEndpoints
         app.MapPost("/api/v1/clusters/{cluster}/events/tetragon",
             (HttpContext http, string cluster, string? dryRun, RuntimeIngestion ingestion) =>
                 Answer(cluster, dryRun, run => ingestion.TetragonAsync(http, cluster, run, http.RequestAborted)))
-            .RequireToken(TokenRole.Ingest, ClusterParameter);
+            .RequireToken(TokenRole.Ingest, ClusterParameter)
+            .Ingests("Ingest Tetragon events", "Tetragon's JSON export, one event per line.");
         app.MapPost("/api/v1/clusters/{cluster}/events/falco",
             (HttpContext http, string cluster, string? dryRun, RuntimeIngestion ingestion) =>
                 Answer(cluster, dryRun, run => ingestion.FalcoAsync(http, cluster, run, http.RequestAborted)))
-            .RequireToken(TokenRole.Ingest, ClusterParameter);
+            .RequireToken(TokenRole.Ingest, ClusterParameter)
+            .Ingests("Ingest Falco alerts", "Falco json_output alerts, one per line.");
         app.MapPost("/api/v1/clusters/{cluster}/audit",
             (HttpContext http, string cluster, string? format, string? dryRun, AuditIngestion ingestion) =>
                 Answer(cluster, dryRun, run => ingestion.IngestAsync(http, cluster, format, run, http.RequestAborted)))
-            .RequireToken(TokenRole.Ingest, ClusterParameter);
+            .RequireToken(TokenRole.Ingest, ClusterParameter)
+            .Ingests("Ingest API-server audit logs",
+                "Audit webhook EventList, log-backend JSON lines, AKS diagnostic records, EKS CloudWatch (also gzip or awslogs.data) "
+                + $"or GKE Cloud Logging entries, recognised per record; format ({AuditFormats.Names}) insists on one.");
         AdmissionEndpoints.Map(app);
     }
 
