@@ -15,8 +15,10 @@ public sealed class TokenAuthenticationMiddleware(RequestDelegate next, TokenAut
     {
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = context.GetEndpoint();
+        // Only mapped routes fall back to admin: the plain endpoints routing substitutes to refuse a request (405 for
+        // a method no route takes, 415 for a body type none accepts) only say so, and must not answer 401 instead.
         var requirement = endpoint?.Metadata.GetMetadata<TokenRequirement>()
-            ?? (endpoint is not null && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? TokenRequirement.Undeclared : null);
+            ?? (endpoint is RouteEndpoint && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? TokenRequirement.Undeclared : null);
         if (requirement is null)
         {
             await next(context);

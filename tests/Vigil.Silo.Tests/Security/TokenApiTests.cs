@@ -59,6 +59,18 @@ public sealed class TokenApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_method_no_route_takes_is_405_not_a_token_refusal_and_a_mapped_route_still_needs_its_token()
+    {
+        using var anonymous = _silo.Client(null);
+
+        using var put = await anonymous.PutAsync("api/v1/rules", new StringContent("{}"), Ct);
+        using var get = await anonymous.GetAsync("api/v1/rules", Ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, put.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, get.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_and_readiness_need_no_token()
     {
         using var anonymous = _silo.Client(null);
