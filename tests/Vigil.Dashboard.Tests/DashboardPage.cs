@@ -26,6 +26,13 @@ public sealed class DashboardPage : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => Record($"page error: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Record($"response {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
         page.RequestFailed += (_, request) =>
         {
             // A stream cut when the page navigates is expected; anything else failing is not.
@@ -42,7 +49,7 @@ public sealed class DashboardPage : IAsyncDisposable
 
     public static string ScreenshotDirectory => Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
 
-    /// <summary>What went wrong in the page (console errors, uncaught exceptions, failed requests).</summary>
+    /// <summary>What went wrong in the page (console errors, uncaught exceptions, failed requests, 4xx and 5xx answers).</summary>
     public IReadOnlyList<string> Problems
     {
         get
@@ -74,9 +81,13 @@ public sealed class DashboardPage : IAsyncDisposable
         return tab;
     }
 
-    /// <summary>Opens an alert from the list, by its title and its pod or account.</summary>
+    /// <summary>
+    /// Opens an alert from the list filtered to its rule, by its title and its pod or account: unfiltered, a round's
+    /// alerts leave the first page a few rounds later.
+    /// </summary>
     public async Task OpenAlertAsync(string title, string subject)
     {
+        await Page.GotoAsync($"/#/alerts?rule={Uri.EscapeDataString(await Silo.RuleIdAsync(title))}");
         await AlertRow(title, subject).GetByTestId("alert-title").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("alert-heading")).ToContainTextAsync(title);
     }

@@ -46,6 +46,22 @@ public sealed partial class DemoSilo : IAsyncLifetime
         ViewerToken = await CreateTokenAsync("viewer");
     }
 
+    /// <summary>How many demo rounds the silo says it has played so far.</summary>
+    public int RoundsPlayed => RoundPlayed().Matches(Output).Count;
+
+    /// <summary>Waits for the silo to say it played <paramref name="round"/> (at once if it already has).</summary>
+    public Task WaitForRoundAsync(int round) =>
+        _process!.WaitForLineAsync(l => l.Contains($"Demo round {round}: played", StringComparison.Ordinal), RoundInterval * (round + 2));
+
+    /// <summary>The rule id behind an alert title (stateful detectors have no rule file), from the alerts served.</summary>
+    public async Task<string> RuleIdAsync(string title)
+    {
+        using var client = Client(ViewerToken);
+        using var page = JsonDocument.Parse(await client.GetStringAsync("api/v1/alerts?limit=500"));
+        return page.RootElement.GetProperty("items").EnumerateArray()
+            .First(a => a.GetProperty("title").GetString() == title).GetProperty("ruleId").GetString()!;
+    }
+
     public HttpClient Client(string token)
     {
         var client = new HttpClient { BaseAddress = BaseUri };
@@ -73,6 +89,9 @@ public sealed partial class DemoSilo : IAsyncLifetime
             Directory.Delete(_data, recursive: true);
         }
     }
+
+    [GeneratedRegex(@"Demo round \d+: played")]
+    private static partial Regex RoundPlayed();
 
     [GeneratedRegex(@"Vigil silo ready: gRPC h2c on \S+, HTTP on (?<http>[^\s,]+)")]
     private static partial Regex ReadyLine();

@@ -11,11 +11,11 @@ public sealed class EntityPageTests(DashboardBrowser browser, DemoSilo silo)
         var pod = DemoExpectations.Pod("lateral", 1);
 
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = "Clusters" }).ClickAsync();
-        await tab.Page.GetByTestId("cluster-row").GetByRole(AriaRole.Link, new() { Name = DemoExpectations.Cluster }).ClickAsync();
-        await tab.Page.GetByRole(AriaRole.Link, new() { Name = Vigil.Scenarios.ScenarioPod.For(DemoExpectations.Cluster, "lateral", "demo1").Node }).ClickAsync();
-        await Assertions.Expect(tab.Page.GetByTestId("node-pods").GetByRole(AriaRole.Link, new() { Name = pod })).ToHaveCountAsync(1);
+        await tab.Page.GetByTestId("cluster-row").GetByRole(AriaRole.Link, new() { Name = DemoExpectations.Cluster, Exact = true }).ClickAsync();
+        await tab.Page.GetByRole(AriaRole.Link, new() { Name = Vigil.Scenarios.ScenarioPod.For(DemoExpectations.Cluster, "lateral", "demo1").Node, Exact = true }).ClickAsync();
+        await Assertions.Expect(tab.Page.GetByTestId("node-pods").GetByRole(AriaRole.Link, new() { Name = pod, Exact = true })).ToHaveCountAsync(1);
         await tab.ScreenshotAsync("node");
-        await tab.Page.GetByTestId("node-pods").GetByRole(AriaRole.Link, new() { Name = pod }).ClickAsync();
+        await tab.Page.GetByTestId("node-pods").GetByRole(AriaRole.Link, new() { Name = pod, Exact = true }).ClickAsync();
 
         await Assertions.Expect(tab.Page.GetByTestId("pod-heading")).ToHaveTextAsync($"Pod {pod}");
         await Assertions.Expect(tab.Page.GetByTestId("container-row")).ToContainTextAsync("registry.example.com/shop/storefront:2.14.1");

@@ -7,6 +7,7 @@ public sealed class OperatorsPageTests(DashboardBrowser browser, DemoSilo silo)
     [Fact]
     public async Task The_operators_page_shows_the_silo_its_shards_activations_and_events()
     {
+        await silo.WaitForRoundAsync(1);
         await using var tab = await DashboardPage.SignedInAsync(browser, silo, silo.ViewerToken);
 
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = "Operators" }).ClickAsync();

@@ -38,7 +38,9 @@ public sealed class AlertSubscription : IDisposable
 
     /// <summary>
     /// Moves every queued entry into <paramref name="into"/> and returns <see cref="Dropped"/> as it stood then: the
-    /// entries and the count agree, and no publication is split between two drains.
+    /// entries and the count agree, and no publication is split between two drains. Only this takes the publication
+    /// lock: readers of <see cref="Reader"/> or <see cref="Entries"/> may see a publication arrive in parts. A
+    /// publication larger than the queue loses its own first entries, counted in <see cref="Dropped"/>.
     /// </summary>
     public long Drain(List<HeldAlert> into)
     {

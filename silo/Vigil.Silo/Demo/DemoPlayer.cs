@@ -1,6 +1,10 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Vigil.Grains.Entities;
 using Vigil.Grains.Identities;
+using Vigil.Grains.Topology;
+using Vigil.Runtime;
 using Vigil.Scenarios;
 using Vigil.Silo.Ingestion;
 using Vigil.Silo.Security;
@@ -11,11 +15,13 @@ namespace Vigil.Silo.Demo;
 /// Plays every attack scenario into the demo cluster once the silo is serving, then again each interval. Events go
 /// through the same dispatchers the ingestion endpoints use, in sensor-sized batches, so the grains, rules, alert
 /// index and live stream see exactly what a real sensor and API server would cause. Each round has a run id of its
-/// own, so it raises new alerts rather than adding to the last round's.
+/// own, so it raises new alerts rather than adding to the last round's; a restarted silo goes on from the last
+/// round its store holds rather than replaying onto the first round's pods.
 /// </summary>
 public sealed partial class DemoPlayer(
     IOptions<DemoOptions> options,
     IHostApplicationLifetime lifetime,
+    IGrainFactory grains,
     RuntimeDispatcher runtime,
     AuditDispatcher audit,
     EventRateMeter meter,
@@ -36,7 +42,7 @@ public sealed partial class DemoPlayer(
         }
 
         LogOpen(logger, endpoints.Http, SiloCredentials.PathIn(Path.GetFullPath(silo.Value.DataDirectory)));
-        var round = 0;
+        var round = await LastRoundAsync(demo.Cluster);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -82,6 +88,18 @@ public sealed partial class DemoPlayer(
         }
         return events;
     }
+
+    /// <summary>The highest round whose pods the demo cluster's namespace already lists (0 on a new store).</summary>
+    private async Task<int> LastRoundAsync(string cluster)
+    {
+        var pods = await grains.GetGrain<INamespaceGrain>($"{cluster}/{ScenarioPod.For(cluster, AttackScenarios.Names[0]).Namespace}").GetAsync();
+        return pods.Pods.Select(p => RoundOf().Match(p.Name)).Where(m => m.Success)
+            .Select(m => int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+    }
+
+    [GeneratedRegex("-demo([0-9]{1,9})$")]
+    private static partial Regex RoundOf();
 
     private async Task<bool> StartedAsync(CancellationToken stoppingToken)
     {

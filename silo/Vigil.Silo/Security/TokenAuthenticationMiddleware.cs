@@ -15,10 +15,12 @@ public sealed class TokenAuthenticationMiddleware(RequestDelegate next, TokenAut
     {
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = context.GetEndpoint();
-        // Only mapped routes fall back to admin: the plain endpoints routing substitutes to refuse a request (405 for
-        // a method no route takes, 415 for a body type none accepts) only say so, and must not answer 401 instead.
+        // Routing's own refusals (405 for a method no route takes, 415 for a body type none accepts) only say so and
+        // must not answer 401 instead; every other endpoint under /api/ that declares nothing needs admin.
         var requirement = endpoint?.Metadata.GetMetadata<TokenRequirement>()
-            ?? (endpoint is RouteEndpoint && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? TokenRequirement.Undeclared : null);
+            ?? (endpoint is not null && !IsRoutingRefusal(endpoint) && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                ? TokenRequirement.Undeclared
+                : null);
         if (requirement is null)
         {
             await next(context);
@@ -51,6 +53,9 @@ public sealed class TokenAuthenticationMiddleware(RequestDelegate next, TokenAut
         context.Items[typeof(TokenPrincipal)] = principal;
         await next(context);
     }
+
+    private static bool IsRoutingRefusal(Endpoint endpoint) =>
+        endpoint is not RouteEndpoint && endpoint.DisplayName is "405 HTTP Method Not Supported" or "415 HTTP Unsupported Media Type";
 
     private static string Forbidden(TokenPrincipal principal, TokenRole required, string? cluster)
     {

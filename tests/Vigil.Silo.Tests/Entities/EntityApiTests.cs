@@ -69,6 +69,23 @@ public sealed class EntityApiTests
     }
 
     [Fact]
+    public async Task A_token_scoped_to_one_cluster_lists_that_cluster_alone()
+    {
+        await using var silo = await AlertTestSilo.StartAsync();
+        var audit = silo.App.Services.GetRequiredService<AuditDispatcher>();
+        await audit.DispatchAsync("lab", AttackScenarios.Recon("lab", DateTimeOffset.UtcNow).Audit);
+        await audit.DispatchAsync("prod", AttackScenarios.Recon("prod", DateTimeOffset.UtcNow).Audit);
+
+        silo.Authorize(await silo.CreateTokenAsync("viewer", cluster: "lab"));
+        var scoped = await GetAsync(silo, "api/v1/clusters");
+        silo.Authorize(await silo.CreateTokenAsync("viewer"));
+        var all = await GetAsync(silo, "api/v1/clusters");
+
+        Assert.Equal(["lab"], scoped.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["lab", "prod"], all.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task A_token_scoped_to_another_cluster_or_no_token_is_refused()
     {
         await using var silo = await AlertTestSilo.StartAsync();

@@ -16,7 +16,8 @@ public static class EntityEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/v1/clusters", ListClustersAsync).RequireToken(TokenRole.Viewer, clusterRouteParameter: null)
+        // A token scoped to one cluster lists that cluster alone.
+        app.MapGet("/api/v1/clusters", ListClustersAsync).WithMetadata(new TokenRequirement(TokenRole.Viewer, null, AnyCluster: true))
             .WithTags("Entities").WithSummary("List the clusters seen, with their alert counts").Produces<ClusterListItem[]>();
         var cluster = app.MapGroup("/api/v1/clusters/{cluster}").RequireToken(TokenRole.Viewer).WithTags("Entities");
         Found<ClusterDetail>(cluster.MapGet("", ClusterAsync), "Get a cluster: its summary, namespaces and nodes");
@@ -32,10 +33,11 @@ public static class EntityEndpoints
         endpoint.WithSummary(summary).Produces<T>().ProducesApiError(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListClustersAsync(IGrainFactory grains)
+    private static async Task<IResult> ListClustersAsync(HttpContext http, IGrainFactory grains)
     {
+        var scope = http.GetTokenPrincipal()?.Cluster;
         var known = await grains.GetGrain<IClustersGrain>(IClustersGrain.Key).ListAsync();
-        var items = await Task.WhenAll(known.OrderBy(c => c.Key, StringComparer.Ordinal).Select(async c =>
+        var items = await Task.WhenAll(known.Where(c => scope is null || c.Key == scope).OrderBy(c => c.Key, StringComparer.Ordinal).Select(async c =>
         {
             var overview = await grains.GetGrain<IClusterGrain>(EntityKeys.Cluster(c.Key)).GetOverviewAsync();
             return new ClusterListItem(c.Key, c.Value, overview.Provider, overview.Alerts);

@@ -52,7 +52,6 @@ public sealed class SensorBatchDispatcher(RuntimeDispatcher runtime, AuditDispat
             }
         }
 
-        meter.Add(batch.Events.Count);
         var origin = new BatchOrigin(hello.SensorId, hello.Incarnation, batch.Sequence);
         if (runtimeEvents is not null)
         {
@@ -62,11 +61,20 @@ public sealed class SensorBatchDispatcher(RuntimeDispatcher runtime, AuditDispat
         {
             (work ??= []).Add(audit.DispatchAsync(hello.Cluster, auditEvents, origin));
         }
-        return work switch
+        var done = work switch
         {
             null => Task.CompletedTask,
             [var only] => only,
             _ => Task.WhenAll(work),
         };
+        var events = (runtimeEvents?.Count ?? 0) + (auditEvents?.Count ?? 0);
+        return events == 0 ? done : CountWhenDone(done, events);
+    }
+
+    /// <summary>Counts the batch's events for the operators' rate once they are committed, as HTTP ingestion does.</summary>
+    private async Task CountWhenDone(Task done, int events)
+    {
+        await done.ConfigureAwait(false);
+        meter.Add(events);
     }
 }

@@ -51,6 +51,11 @@ export function when(iso) {
   return h('time', { datetime: iso, title: date.toISOString() }, relative(date));
 }
 
+/** Brings every relative time under root up to date: a live list would otherwise say "just now" for hours. */
+export function refreshTimes(root) {
+  for (const el of root.querySelectorAll('time[datetime]')) el.textContent = relative(new Date(el.getAttribute('datetime')));
+}
+
 export function relative(date) {
   const seconds = Math.round((Date.now() - date.getTime()) / 1000);
   if (seconds < 5) return 'just now';

@@ -1,5 +1,5 @@
 import { api, session } from './api.js';
-import { clear } from './dom.js';
+import { clear, errorBox } from './dom.js';
 import { signInView } from './views/signin.js';
 import { alertsView } from './views/alerts.js';
 import { alertView } from './views/alert.js';
@@ -39,22 +39,38 @@ async function render() {
     const match = pattern.exec(path);
     if (match) {
       markNav(nav);
-      const { element, stop } = make(...match.slice(1).map(decodeURIComponent));
+      let parts;
+      try {
+        parts = match.slice(1).map(decodeURIComponent);
+      } catch {
+        break;
+      }
+      const { element, stop } = make(...parts);
       stopCurrent = stop ?? null;
       clear(view, element);
+      // Screen readers and keyboards start at the new view's heading, not where the last one left them.
+      const heading = view.querySelector('h1');
+      heading?.setAttribute('tabindex', '-1');
+      heading?.focus({ preventScroll: true });
       return;
     }
   }
   location.hash = '#/alerts';
 }
 
+// A silo that is restarting (a network error, a 503) must not sign the user out; a refused token must.
 async function restore() {
   try {
     session.who = await api('/api/v1/session');
     return true;
-  } catch {
-    session.token = null;
-    return false;
+  } catch (error) {
+    if (error.status === 401 || error.status === 403) {
+      session.token = null;
+      return false;
+    }
+    clear(view, errorBox(`The silo did not answer (${error.message}); retrying…`));
+    await new Promise(resolve => setTimeout(resolve, 3000));
+    return restore();
   }
 }
 
@@ -70,11 +86,17 @@ function showChrome(signedIn) {
     const who = session.who;
     document.getElementById('session-name').textContent =
       `${who.name} · ${who.role}${who.cluster ? ` · cluster ${who.cluster}` : ''}`;
+    // The silos and shards are the whole cluster's: a token for one cluster does not read them.
+    document.querySelector('[data-nav=operators]').hidden = !!who.cluster;
   }
 }
 
 function markNav(name) {
-  for (const a of document.querySelectorAll('[data-nav]')) a.classList.toggle('current', a.dataset.nav === name);
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    const current = a.dataset.nav === name;
+    a.classList.toggle('current', current);
+    current ? a.setAttribute('aria-current', 'page') : a.removeAttribute('aria-current');
+  }
 }
 
 document.getElementById('sign-out').addEventListener('click', () => {

@@ -1,8 +1,10 @@
 import { session } from './api.js';
 
 // Server-sent events over fetch: EventSource cannot send an Authorization header, and a token in the URL would
-// end up in logs. Reconnects with back-off; onOpen runs on every (re)connect so the caller can fill any gap.
-export function openStream(path, { onEvent, onState, onOpen }) {
+// end up in logs. Reconnects with back-off after a network failure or a server error; onOpen runs on every
+// (re)connect so the caller can fill any gap. A refusal (4xx) will not get better by retrying: it ends the stream
+// and goes to onRefused (a 401 also signs the user out).
+export function openStream(path, { onEvent, onState, onOpen, onRefused }) {
   const controller = new AbortController();
   let delay = 1000;
 
@@ -13,10 +15,20 @@ export function openStream(path, { onEvent, onState, onOpen }) {
           headers: { Authorization: `Bearer ${session.token}`, Accept: 'text/event-stream' },
           signal: controller.signal,
         });
+        if (response.status >= 400 && response.status < 500) {
+          const body = await response.json().catch(() => null);
+          onState?.('off');
+          if (response.status === 401) {
+            session.token = null;
+            window.dispatchEvent(new CustomEvent('vigil:signed-out'));
+          }
+          onRefused?.(body?.error ?? `The live stream was refused (${response.status}).`);
+          return;
+        }
         if (!response.ok) throw new Error(`stream answered ${response.status}`);
         delay = 1000;
         await read(response.body.getReader());
-      } catch (error) {
+      } catch {
         if (controller.signal.aborted) return;
       }
       onState?.('off');

@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, session } from '../api.js';
 import { h, clear, link, severityBadge, when, facts, table, errorBox } from '../dom.js';
 import { clusterPath, nodePath, namespacePath, podPath, serviceAccountPath } from './links.js';
 import { alertTable } from './entityalerts.js';
@@ -18,11 +18,16 @@ export function counts(alerts) {
 }
 
 export function clustersView() {
+  // A token for one cluster has one cluster to show.
+  if (session.who?.cluster) {
+    location.replace(`#${clusterPath(session.who.cluster)}`);
+    return { element: h('section') };
+  }
   return page('Clusters', '/api/v1/clusters', list => [
     h('h1', {}, 'Clusters'),
     h('p', { class: 'sub' }, 'Every cluster that has sent an event.'),
     list.length === 0 ? h('p', { class: 'notice' }, 'No cluster has sent anything yet.') :
-      table(['Cluster', 'Provider', 'First seen', 'Alerts'], list.map(c => h('tr', { 'data-testid': 'cluster-row' },
+      table(['Cluster', 'Provider', 'First seen', 'Active alerts'], list.map(c => h('tr', { 'data-testid': 'cluster-row' },
         h('td', {}, link(clusterPath(c.name), c.name)), h('td', {}, c.provider || '—'), h('td', {}, when(c.firstSeen)), h('td', {}, counts(c.alerts))))),
   ]);
 }
@@ -35,7 +40,7 @@ export function clusterView(cluster) {
       h('div', { class: 'panel' }, facts([
         ['Provider', d.summary.provider || 'not known yet'],
         ['Inventory', d.summary.inventoryTakenAt ? when(d.summary.inventoryTakenAt) : 'no discovery snapshot yet'],
-        ['Alerts', counts(d.summary.alerts)],
+        ['Active alerts', counts(d.summary.alerts)],
       ])),
       h('div', { class: 'panel' }, h('h2', {}, `Nodes (${d.nodes.length})`),
         h('ul', {}, d.nodes.map(n => h('li', {}, link(nodePath(cluster, n), n))))),
@@ -54,7 +59,7 @@ export function nodeView(cluster, node) {
     h('div', { class: 'grid' },
       h('div', { class: 'panel' }, facts([
         ['Pods seen', d.profile.pods],
-        ['Alerts (node and pods)', counts(d.profile.alerts)],
+        ['Active alerts (node and pods)', counts(d.profile.alerts)],
         ['Last host event', when(d.profile.lastHostEventAt)],
       ])),
       h('div', { class: 'panel' }, h('h2', {}, 'Sensors'), d.profile.sensors.length === 0 ? h('p', { class: 'notice' }, 'No sensor has reported health.') :

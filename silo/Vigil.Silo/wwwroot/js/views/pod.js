@@ -23,7 +23,7 @@ export function podView(cluster, ns, pod) {
           ['Images', p.images.join(', ')],
           ['Processes', p.processes],
           ['Connections', p.connections],
-          ['Alerts', counts(bySeverity)],
+          ['Alerts (any status)', counts(bySeverity)],
         ]))),
       h('h2', {}, `Containers (${p.containers.length})`),
       table(['Container', 'Image', 'Executables run', 'Files written'], p.containers.map(c => h('tr', { 'data-testid': 'container-row' },

@@ -38,5 +38,16 @@ export function forest(processes) {
       roots.push(p);
     }
   }
+  // A reused pid can close a loop (A's parent B, B's parent A), which no root reaches: break each loop at one member.
+  const reached = new Set();
+  const visit = n => { if (reached.has(n)) return; reached.add(n); n.children.forEach(visit); };
+  roots.forEach(visit);
+  for (const p of byPid.values()) {
+    if (reached.has(p)) continue;
+    const parent = byPid.get(p.ppid);
+    if (parent) parent.children = parent.children.filter(c => c !== p);
+    roots.push(p);
+    visit(p);
+  }
   return roots;
 }
