@@ -45,7 +45,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallInvoker, IAsyncDispo
         TimeProvider = timeProvider;
         Logger = logger;
         Instruments = new RuntimeInstruments(meterFactory, () => _activations.Count, MailboxDepth, () => CommitQueue?.Depth ?? 0);
-        CommitQueue = new CommitQueue(storage, Options.CommitBatchSize, Options.CommitDelay, Instruments, logger, _fence);
+        CommitQueue = new CommitQueue(storage, Options.CommitBatchSize, Options.CommitDelay, Instruments, logger, _fence, Options.CommitConcurrency);
     }
 
     public CommitQueue CommitQueue { get; }

@@ -12,7 +12,9 @@ internal sealed class ServerRequestStream<T>(PipeMessageReader<T> reader) : IAsy
 
     public async Task<bool> MoveNext(CancellationToken cancellationToken = default)
     {
-        // The reader already watches the call's token; only a caller's extra token needs passing.
+        // The message taken is let go before the next is awaited: held on, it would outlive its use (a long-lived
+        // stream's batch surviving a garbage collection). The reader already watches the call's token.
+        _current = default;
         _current = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return _current is not null;
     }

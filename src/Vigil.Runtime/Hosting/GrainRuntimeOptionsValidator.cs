@@ -27,6 +27,11 @@ public sealed class GrainRuntimeOptionsValidator : IValidateOptions<GrainRuntime
             failures.Add($"CommitBatchSize must be between 1 and 100000 (was {options.CommitBatchSize}).");
         }
 
+        if (options.CommitConcurrency is < 1 or > 16)
+        {
+            failures.Add($"CommitConcurrency must be between 1 and 16 (was {options.CommitConcurrency}).");
+        }
+
         if (options.CommitDelay < TimeSpan.Zero)
         {
             failures.Add("CommitDelay must not be negative.");

@@ -6,8 +6,11 @@ namespace Vigil.Runtime.Persistence;
 
 /// <summary>
 /// The silo's group commit: writes from every grain wait here and go to storage together, up to
-/// <c>CommitBatchSize</c> per transaction, after at most <c>CommitDelay</c> of waiting for company. Each write's
-/// task completes only after COMMIT has returned, so whatever is released on it (an ingestion ack) is durable.
+/// <c>CommitBatchSize</c> per transaction, after at most <c>CommitDelay</c> of waiting for company. Up to
+/// <c>CommitConcurrency</c> transactions are in flight at once, so writes that arrive while one waits on the
+/// database's disk need not wait for it too; a grain's write never joins a transaction while an earlier write of
+/// that grain is still in flight (it expects the version that one creates). Each write's task completes only after
+/// COMMIT has returned, so whatever is released on it (an ingestion ack) is durable.
 /// </summary>
 public sealed class CommitQueue : IAsyncDisposable
 {
@@ -16,24 +19,27 @@ public sealed class CommitQueue : IAsyncDisposable
     private readonly IShardFence? _fence;
     private readonly int _batchSize;
     private readonly TimeSpan _delay;
+    private readonly int _concurrency;
     private readonly RuntimeInstruments _instruments;
     private readonly ILogger _logger;
     private readonly Task _flusher;
     private long _depth;
     private long _transactions;
 
-    internal CommitQueue(IGrainStorage storage, int batchSize, TimeSpan delay, RuntimeInstruments instruments, ILogger logger, IShardFence? fence = null)
+    internal CommitQueue(IGrainStorage storage, int batchSize, TimeSpan delay, RuntimeInstruments instruments, ILogger logger, IShardFence? fence = null, int concurrency = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         _storage = storage;
         _fence = fence;
         _batchSize = batchSize;
         _delay = delay;
+        _concurrency = concurrency;
         _instruments = instruments;
         _logger = logger;
         _flusher = Task.Run(FlushLoopAsync);
     }
 
-    /// <summary>Writes waiting for a transaction.</summary>
+    /// <summary>Writes waiting for a transaction or in one not yet committed.</summary>
     public long Depth => Interlocked.Read(ref _depth);
 
     /// <summary>Transactions committed so far (each holds one batch).</summary>
@@ -62,13 +68,30 @@ public sealed class CommitQueue : IAsyncDisposable
     private async Task FlushLoopAsync()
     {
         var reader = _channel.Reader;
-        var batch = new List<PendingWrite>(_batchSize);
         var deferred = new List<PendingWrite>();
+        var inFlight = new List<(Task Flush, List<PendingWrite> Batch)>();
         var grains = new HashSet<GrainId>();
-        while (deferred.Count > 0 || await reader.WaitToReadAsync().ConfigureAwait(false))
+        Task<bool>? more = null;
+        while (true)
         {
-            batch.Clear();
+            inFlight.RemoveAll(f => f.Flush.IsCompleted);
+            if (inFlight.Count >= _concurrency)
+            {
+                await Task.WhenAny(inFlight.Select(f => f.Flush)).ConfigureAwait(false);
+                continue;
+            }
+
+            // Grains with a write in flight are taken, as a grain's second write in one batch would be.
             grains.Clear();
+            foreach (var (_, running) in inFlight)
+            {
+                foreach (var pending in running)
+                {
+                    grains.Add(pending.Write.Grain);
+                }
+            }
+
+            var batch = new List<PendingWrite>();
             var carried = deferred.ToArray();
             deferred.Clear();
             foreach (var pending in carried)
@@ -77,15 +100,30 @@ public sealed class CommitQueue : IAsyncDisposable
             }
 
             Take(reader, batch, grains, deferred);
+            if (batch.Count == 0)
+            {
+                // Nothing can go yet: wait for a write, or for a flush to finish (a deferred write may follow it).
+                var waits = inFlight.Select(f => f.Flush).ToList();
+                if (!reader.Completion.IsCompleted)
+                {
+                    waits.Add(more is { IsCompleted: false } ? more : more = reader.WaitToReadAsync().AsTask());
+                }
+
+                if (waits.Count == 0)
+                {
+                    return;
+                }
+
+                await Task.WhenAny(waits).ConfigureAwait(false);
+                continue;
+            }
+
             if (batch.Count < _batchSize && _delay > TimeSpan.Zero)
             {
                 await WaitForCompanyAsync(reader, batch, grains, deferred).ConfigureAwait(false);
             }
 
-            if (batch.Count > 0)
-            {
-                await FlushAsync(batch).ConfigureAwait(false);
-            }
+            inFlight.Add((FlushAsync(batch), batch));
         }
     }
 

@@ -31,11 +31,33 @@ public static class IngestLoad
         using var stop = new CancellationTokenSource();
         var matcher = subscription is null ? Task.CompletedTask : MatchAlertsAsync(subscription, attackSent, alertLatencies, stop.Token);
         var incarnation = Guid.NewGuid().ToString("N")[..8];
-        var clock = Stopwatch.StartNew();
-        var origin = Stopwatch.GetTimestamp();
-        var pacing = feeds.Select((feed, i) => Pacing.For(eventsPerSecond, feed.BatchSize, i, feeds.Count, origin)).ToArray();
-        var results = await Task.WhenAll(feeds.Select((feed, i) => Task.Run(() => StreamAsync(address, cluster, feed, $"{incarnation}-{i}", duration, clock, attackSent, token, pacing[i]))));
-        var elapsed = clock.Elapsed.TotalSeconds;
+        var clients = feeds.Select((feed, i) => SensorIngestClient.Start(new SensorIngestClientOptions
+        {
+            Address = address,
+            SensorId = "sensor/" + feed.Node,
+            Node = feed.Node,
+            Cluster = cluster,
+            Incarnation = $"{incarnation}-{i}",
+            Token = token,
+            MaxUnacknowledgedBatches = Window,
+        })).ToArray();
+        (long Events, List<double> Latencies, int Attacks, TimeSpan At)[] results;
+        try
+        {
+            await ConnectedAsync(clients);
+            var clock = Stopwatch.StartNew();
+            var origin = Stopwatch.GetTimestamp();
+            var pacing = feeds.Select((feed, i) => Pacing.For(eventsPerSecond, feed.BatchSize, i, feeds.Count, origin)).ToArray();
+            results = await Task.WhenAll(feeds.Select((feed, i) => Task.Run(() => StreamAsync(clients[i], feed, duration, clock, attackSent, pacing[i]))));
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+        var elapsed = results.Max(r => r.At).TotalSeconds;
         if (subscription is not null)
         {
             // Alerts of the last batches are published just after their acks: look again every 10 ms, for at most 1 s, until each is matched.
@@ -57,25 +79,31 @@ public static class IngestLoad
             alertMs.Length, results.Sum(r => r.Attacks));
     }
 
-    private static async Task<(long Events, List<double> Latencies, int Attacks)> StreamAsync(
-        Uri address, string cluster, SensorFeed feed, string incarnation, TimeSpan duration, Stopwatch clock, ConcurrentDictionary<long, long> attackSent, string? token,
-        Pacing pacing)
+    /// <summary>
+    /// Waits (polling every 5 ms, for at most 10 s) until every stream has been welcomed, so the clock starts on
+    /// connected sensors: a sensor connects once and then streams, and its connection is not a batch's latency.
+    /// </summary>
+    private static async Task ConnectedAsync(SensorIngestClient[] clients)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (clients.Any(c => c.Connections == 0))
+        {
+            if (patience.IsCancellationRequested)
+            {
+                throw new InvalidOperationException("A sensor stream was not welcomed within 10 s: " + clients.First(c => c.Connections == 0).LastError?.Message);
+            }
+            await Task.Delay(5, CancellationToken.None);
+        }
+    }
+
+    private static async Task<(long Events, List<double> Latencies, int Attacks, TimeSpan At)> StreamAsync(
+        SensorIngestClient client, SensorFeed feed, TimeSpan duration, Stopwatch clock, ConcurrentDictionary<long, long> attackSent, Pacing pacing)
     {
         var sentAt = new ConcurrentDictionary<ulong, (long Timestamp, int Events)>();
         var latencies = new List<double>();
         long events = 0;
         ulong acknowledged = 0;
         var attacks = 0;
-        await using var client = SensorIngestClient.Start(new SensorIngestClientOptions
-        {
-            Address = address,
-            SensorId = "sensor/" + feed.Node,
-            Node = feed.Node,
-            Cluster = cluster,
-            Incarnation = incarnation,
-            Token = token,
-            MaxUnacknowledgedBatches = Window,
-        });
         client.Acknowledged += through =>
         {
             var now = Stopwatch.GetTimestamp();
@@ -122,11 +150,22 @@ public static class IngestLoad
             sentAt[sequence] = (now, batch.Length);
             await client.SendAsync(batch);
         }
-        // What is still in flight at the deadline does not count.
+        // What is still in flight at the deadline does not count; it is waited for (at most 10 s), so the next
+        // round starts on a silo with nothing of this one left to commit.
+        (long, List<double>, int, TimeSpan) result;
         lock (latencies)
         {
-            return (events, [.. latencies], attacks);
+            result = (events, [.. latencies], attacks, clock.Elapsed);
         }
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await client.FlushAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return result;
     }
 
     private static async Task MatchAlertsAsync(AlertSubscription subscription, ConcurrentDictionary<long, long> attackSent, ConcurrentBag<double> latencies, CancellationToken stop)

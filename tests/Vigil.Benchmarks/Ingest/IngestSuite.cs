@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -71,11 +72,16 @@ public sealed class IngestSuite : IBenchmarkSuite
         var real = new List<IngestRound>();
         var raw = new List<IngestRound>();
         var paced = new List<IngestRound>();
+        var pacedGc = new List<(double PauseMsPerSecond, double CollectionsPerSecond)>();
         for (var i = 0; i < settings.Rounds; i++)
         {
             raw.Add(await IngestLoad.RunAsync(discard.Address, cluster, feeds, settings.Duration, null, token));
             real.Add(await IngestLoad.RunAsync(silo.Address, cluster, feeds, settings.Duration, alerts, token));
+            // Collections stop every thread, silo and sensors alike: their share of the paced run is most of its tail.
+            var (pauseBefore, collectionsBefore, started) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), Stopwatch.GetTimestamp());
             paced.Add(await IngestLoad.RunAsync(silo.Address, cluster, feeds, settings.Duration, alerts, token, PacedEventsPerSecond));
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            pacedGc.Add(((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / seconds, (GC.CollectionCount(0) - collectionsBefore) / seconds));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  round {i + 1}: {real[^1].EventsPerSecond:N0} events/s durable (ack p99 {real[^1].AckP99Ms:0.0} ms, alert p99 {real[^1].AlertP99Ms:0.0} ms over {real[^1].AlertsMatched}/{real[^1].AttacksSent} attacks), {raw[^1].EventsPerSecond:N0} events/s discarded"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -99,6 +105,9 @@ public sealed class IngestSuite : IBenchmarkSuite
         report.Add("ingest_paced_alert_p50_ms", Percentile.Median(paced.Select(r => r.AlertP50Ms)), "ms", "attack event's batch due to its alert published by the AlertFeed, paced");
         report.Add("ingest_paced_alert_p99_ms", Percentile.Median(paced.Select(r => r.AlertP99Ms)), "ms", string.Create(CultureInfo.InvariantCulture,
             $"p99 of the same; {paced.Sum(r => r.AlertsMatched)} of {paced.Sum(r => r.AttacksSent)} attack events matched to an alert"));
+        report.Add("ingest_paced_gc_pause_ms_per_s", Percentile.Median(pacedGc.Select(g => g.PauseMsPerSecond)), "ms/s",
+            "time the process stood still for garbage collection per second of the paced run (silo and sensors share it)");
+        report.Add("ingest_paced_gcs_per_s", Percentile.Median(pacedGc.Select(g => g.CollectionsPerSecond)), "1/s", "collections per second of the paced run, all generations");
         report.Add("ingest_raw_ceiling_events_per_s", ceiling, "events/s", "the same streams into a service that parses, discards and acks each batch at once");
         report.Add("ingest_ratio_to_ceiling", durable / ceiling, "ratio", "durable ingest over the raw ceiling");
         PrintLoad("after");

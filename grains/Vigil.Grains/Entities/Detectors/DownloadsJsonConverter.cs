@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vigil.Grains.Alerts;
@@ -49,7 +48,7 @@ public sealed class DownloadsJsonConverter : JsonConverter<Dictionary<string, Do
     public override void Write(Utf8JsonWriter writer, Dictionary<string, DownloadRecord> value, JsonSerializerOptions options)
     {
         var table = new List<EvidenceProcess>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<EvidenceProcess, int>(EvidenceProcessComparer.Instance);
         foreach (var record in value.Values)
         {
             Intern(record.Download, table, index);
@@ -86,20 +85,22 @@ public sealed class DownloadsJsonConverter : JsonConverter<Dictionary<string, Do
         writer.WriteEndArray();
     }
 
-    private static void Intern(AlertEvidence evidence, List<EvidenceProcess> table, Dictionary<string, int> index)
+    private static void Intern(AlertEvidence evidence, List<EvidenceProcess> table, Dictionary<EvidenceProcess, int> index)
     {
-        foreach (var process in evidence.Ancestors.Prepend(evidence.Process))
+        Intern(evidence.Process, table, index);
+        foreach (var ancestor in evidence.Ancestors)
         {
-            if (index.TryAdd(Key(process), table.Count))
-            {
-                table.Add(process);
-            }
+            Intern(ancestor, table, index);
         }
     }
 
-    private static string Key(EvidenceProcess p) => string.Join('\0', [
-        p.Pid.ToString(CultureInfo.InvariantCulture), p.Ppid.ToString(CultureInfo.InvariantCulture), p.Binary,
-        p.Uid.ToString(CultureInfo.InvariantCulture), p.User, p.Cwd, .. p.Args]);
+    private static void Intern(EvidenceProcess process, List<EvidenceProcess> table, Dictionary<EvidenceProcess, int> index)
+    {
+        if (index.TryAdd(process, table.Count))
+        {
+            table.Add(process);
+        }
+    }
 
     private static void WriteProcess(Utf8JsonWriter writer, EvidenceProcess process)
     {
@@ -124,7 +125,7 @@ public sealed class DownloadsJsonConverter : JsonConverter<Dictionary<string, Do
         [.. process[3].EnumerateArray().Select(a => a.GetString() ?? "")], process[4].GetUInt32(),
         process[5].GetString() ?? "", process[6].GetString() ?? "");
 
-    private static void WriteEvidence(Utf8JsonWriter writer, AlertEvidence evidence, Dictionary<string, int> index, JsonSerializerOptions options)
+    private static void WriteEvidence(Utf8JsonWriter writer, AlertEvidence evidence, Dictionary<EvidenceProcess, int> index, JsonSerializerOptions options)
     {
         if (evidence.Audit is not null)
         {
@@ -134,11 +135,11 @@ public sealed class DownloadsJsonConverter : JsonConverter<Dictionary<string, Do
         writer.WriteStartArray();
         writer.WriteStringValue(evidence.EventType);
         writer.WriteStringValue(evidence.Time);
-        writer.WriteNumberValue(index[Key(evidence.Process)]);
+        writer.WriteNumberValue(index[evidence.Process]);
         writer.WriteStartArray();
         foreach (var ancestor in evidence.Ancestors)
         {
-            writer.WriteNumberValue(index[Key(ancestor)]);
+            writer.WriteNumberValue(index[ancestor]);
         }
         writer.WriteEndArray();
         writer.WriteStringValue(evidence.Detail);

@@ -214,24 +214,32 @@ internal sealed class SensorStreamCall(
                 return;
             }
 
-            var message = requests.Current;
-            if (message.KindCase != SensorMessage.KindOneofCase.Batch)
-            {
-                throw InvalidArgument($"Only batches may follow the hello, not {message.KindCase}.");
-            }
-
-            var batch = message.Batch;
-            if (SensorBatchValidator.BatchProblem(hello, batch, previous) is { } problem)
-            {
-                throw InvalidArgument(problem);
-            }
-
-            ThrowIfRevoked(batch.Sequence);
-            previous = batch.Sequence;
-            var applied = batch.Sequence <= known ? Task.CompletedTask : service.Dispatcher.DispatchAsync(hello, batch);
-            Interlocked.Increment(ref _inFlightCount);
-            _inFlight.Writer.TryWrite(new InFlightBatch(batch.Sequence, batch.Events.Count, applied));
+            // In a method of its own, so that no local of this loop holds the batch while the next one is awaited:
+            // a parsed batch that outlives its commit survives a collection, and that is what makes pauses long.
+            previous = TakeBatch(hello, known, previous);
         }
+    }
+
+    /// <summary>Validates the batch just read and starts its dispatch (or, a replay of an acknowledged one, not); returns its sequence.</summary>
+    private ulong TakeBatch(SensorHello hello, ulong known, ulong previous)
+    {
+        var message = requests.Current;
+        if (message.KindCase != SensorMessage.KindOneofCase.Batch)
+        {
+            throw InvalidArgument($"Only batches may follow the hello, not {message.KindCase}.");
+        }
+
+        var batch = message.Batch;
+        if (SensorBatchValidator.BatchProblem(hello, batch, previous) is { } problem)
+        {
+            throw InvalidArgument(problem);
+        }
+
+        ThrowIfRevoked(batch.Sequence);
+        var applied = batch.Sequence <= known ? Task.CompletedTask : service.Dispatcher.DispatchAsync(hello, batch);
+        Interlocked.Increment(ref _inFlightCount);
+        _inFlight.Writer.TryWrite(new InFlightBatch(batch.Sequence, batch.Events.Count, applied));
+        return batch.Sequence;
     }
 
     /// <summary>Waits while this stream may not take another batch; every completed batch re-checks.</summary>

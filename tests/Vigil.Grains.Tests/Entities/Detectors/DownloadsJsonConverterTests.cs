@@ -43,6 +43,25 @@ public sealed class DownloadsJsonConverterTests
         Assert.Equal(JsonSerializer.Serialize(record), JsonSerializer.Serialize(Assert.Single(read.Downloads).Value));
     }
 
+    [Fact]
+    public void Processes_equal_in_every_field_are_stored_once_and_one_differing_only_in_an_argument_is_not()
+    {
+        // Evidence is built per event, so the same process arrives as separate objects with separate argument lists.
+        var copy = Java with { Args = [.. Java.Args] };
+        var other = Java with { Args = ["-jar", "/app/other.jar"] };
+        var state = new ContainerDetectorState();
+        state.Downloads["/tmp/a"] = new DownloadRecord("/tmp/a", Now, new AlertEvidence("open", Now, Java, [], "/tmp/a", 0, "a"), null);
+        state.Downloads["/tmp/b"] = new DownloadRecord("/tmp/b", Now, new AlertEvidence("open", Now, copy, [], "/tmp/b", 0, "b"), null);
+        state.Downloads["/tmp/c"] = new DownloadRecord("/tmp/c", Now, new AlertEvidence("open", Now, other, [], "/tmp/c", 0, "c"), null);
+
+        var json = JsonSerializer.Serialize(state);
+        var read = JsonSerializer.Deserialize<ContainerDetectorState>(json)!;
+
+        Assert.Equal(2, AllIndexesOf(json, Java.Binary).Count);
+        Assert.Equal(["-jar", "/app/ledger.jar"], read.Downloads["/tmp/b"].Download.Process.Args);
+        Assert.Equal(["-jar", "/app/other.jar"], read.Downloads["/tmp/c"].Download.Process.Args);
+    }
+
     private static AlertEvidence Evidence(EvidenceProcess process, string output, int errno = 0) =>
         new("open", Now, process, process == Java ? [Tini] : [Java, Tini], "/tmp/a", errno, output);
 
