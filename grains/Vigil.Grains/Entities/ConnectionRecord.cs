@@ -11,6 +11,9 @@ public sealed record ConnectionRecord(
     string Protocol,
     int Errno)
 {
+    // Settable so that a repeat refreshes the entry held instead of replacing it with a copy the list keeps.
+    public DateTimeOffset Time { get; set; } = Time;
+
     /// <summary>The same process connecting to the same peer the same way, with the same outcome: a repeat, whenever it happened.</summary>
     public bool SameConnection(ConnectionRecord other) =>
         Pid == other.Pid && Port == other.Port && Errno == other.Errno

@@ -23,7 +23,7 @@ public static class PodBehaviour
                 if (value.Process is { } ended && state.Processes.TryGetValue(ended.Pid, out var known))
                 {
                     // Kept, not removed: its children may still run and still need it as an ancestor.
-                    state.Processes[ended.Pid] = known with { Exited = true };
+                    known.Exited = true;
                 }
                 break;
             case RuntimeEvent.KindOneofCase.File:
@@ -46,7 +46,7 @@ public static class PodBehaviour
         if (process is not null && state.Processes.TryGetValue(process.Pid, out var known) && !known.Exited
             && string.Equals(known.ExecId, process.ExecId, StringComparison.Ordinal))
         {
-            state.Processes[process.Pid] = known with { Order = state.NextOrder++ };
+            known.Order = state.NextOrder++;
         }
     }
 
@@ -79,14 +79,17 @@ public static class PodBehaviour
 
     private static void Identify(PodState state, EventContext context)
     {
-        state.Cluster = context.Cluster;
-        state.Namespace = context.PodNamespace;
-        state.Pod = context.PodName;
+        // Every event repeats these: the held strings stay unless the value changed, and the event's copies die young.
+        state.Cluster = Same(state.Cluster, context.Cluster);
+        state.Namespace = Same(state.Namespace, context.PodNamespace);
+        state.Pod = Same(state.Pod, context.PodName);
         if (context.Node.Length > 0)
         {
-            state.Node = context.Node;
+            state.Node = Same(state.Node, context.Node);
         }
     }
+
+    private static string Same(string held, string value) => string.Equals(held, value, StringComparison.Ordinal) ? held : value;
 
     /// <summary>
     /// The event's container, recorded now if it is new, so detectors can keep state from a container's first event
@@ -138,11 +141,12 @@ public static class PodBehaviour
         {
             return;
         }
+        var strings = state.Strings;
         if (container is not null && value.Errno == 0 && process.Binary.Length > 0 && !container.Executables.Contains(process.Binary))
         {
             if (container.Executables.Count < PodLimits.MaxExecutablesPerContainer)
             {
-                container.Executables.Add(process.Binary);
+                container.Executables.Add(strings.Of(process.Binary));
             }
             else
             {
@@ -159,8 +163,22 @@ public static class PodBehaviour
             state.Processes.Remove(EvictionCandidate(state.Processes));
         }
         state.Processes[process.Pid] = new ProcessRecord(
-            process.Pid, process.Ppid, process.Binary, [.. process.Args], process.Uid, process.User, process.Cwd,
-            process.ExecId, process.StartTimeUnixNano, false, state.NextOrder++);
+            process.Pid, process.Ppid, strings.Of(process.Binary), Arguments(strings, process), process.Uid, strings.Of(process.User),
+            strings.Of(process.Cwd), process.ExecId, process.StartTimeUnixNano, false, state.NextOrder++);
+    }
+
+    private static string[] Arguments(StringReuse strings, Process process)
+    {
+        if (process.Args.Count == 0)
+        {
+            return [];
+        }
+        var args = new string[process.Args.Count];
+        for (var i = 0; i < args.Length; i++)
+        {
+            args[i] = strings.Of(process.Args[i]);
+        }
+        return args;
     }
 
     /// <summary>
@@ -197,17 +215,23 @@ public static class PodBehaviour
     private static void RecordConnection(PodState state, RuntimeEvent value, DateTimeOffset now)
     {
         var connect = value.Connect;
+        var strings = state.Strings;
         var record = new ConnectionRecord(
-            now, value.Context?.ContainerId ?? "", value.Process?.Pid ?? 0, value.Process?.Binary ?? "",
-            EventValues.Address(connect.DestinationAddress)?.ToString() ?? "", connect.DestinationPort, EventValues.Protocol(connect.Protocol) ?? "", value.Errno);
+            now, strings.Of(value.Context?.ContainerId ?? ""), value.Process?.Pid ?? 0, strings.Of(value.Process?.Binary ?? ""),
+            strings.Of(EventValues.Address(connect.DestinationAddress)?.ToString() ?? ""), connect.DestinationPort, EventValues.Protocol(connect.Protocol) ?? "", value.Errno);
         // A server connects to the same few peers over and over: a repeat refreshes its entry (moved to the end, as
-        // the most recent) instead of pushing distinct connections out, and the stored list stays small.
+        // the most recent) instead of pushing distinct connections out, and the stored list stays small. The entry
+        // held is kept, its time moved on, so the new record dies young.
         var repeat = state.Connections.FindIndex(c => c.SameConnection(record));
         if (repeat >= 0)
         {
+            var held = state.Connections[repeat];
+            held.Time = now;
             state.Connections.RemoveAt(repeat);
+            state.Connections.Add(held);
+            return;
         }
-        else if (state.Connections.Count >= PodLimits.MaxConnections)
+        if (state.Connections.Count >= PodLimits.MaxConnections)
         {
             state.Connections.RemoveAt(0);
         }

@@ -40,4 +40,8 @@ public sealed class PodState : IAlertingState
 
     /// <summary>The sequence of the last alert summary sent to the node.</summary>
     public long ReportSequence { get; set; }
+
+    /// <summary>Shared instances for the strings the state keeps from events; not stored.</summary>
+    [JsonIgnore]
+    public StringReuse Strings { get; } = new();
 }

@@ -17,4 +17,11 @@ public sealed record ProcessRecord(
     string ExecId,
     long StartTimeUnixNano,
     bool Exited,
-    long Order);
+    long Order)
+{
+    // Settable so that an exit or a process's every event updates the record the tree holds: a copy per event was
+    // a young object the tree kept, one of the things each collection had to promote.
+    public bool Exited { get; set; } = Exited;
+
+    public long Order { get; set; } = Order;
+}
