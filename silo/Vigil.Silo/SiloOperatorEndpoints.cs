@@ -27,17 +27,21 @@ public static class SiloOperatorEndpoints
 
             var owned = await OwnedAsync(services.GetRequiredService<ShardLeaseTable>(), cancellationToken);
             var silos = await membership.ListAsync(cancellationToken);
-            return Results.Json(silos.Select(s => new SiloView(
-                s.SiloId,
-                s.Address,
-                s.Status.ToString(),
-                owned.GetValueOrDefault((s.SiloId, s.Incarnation)),
-                s.Activations,
-                s.CallsPerSecond,
-                s.HeartbeatAt,
-                s.SiloId == endpoints.SiloId,
-                s.SiloId == endpoints.SiloId ? events.PerSecond : null,
-                s.SiloId == endpoints.SiloId ? events.Total : null)));
+            return Results.Json(silos.Select(s =>
+            {
+                var answering = s.SiloId == endpoints.SiloId;
+                return new SiloView(
+                    s.SiloId,
+                    s.Address,
+                    s.Status.ToString(),
+                    owned.GetValueOrDefault((s.SiloId, s.Incarnation)),
+                    s.Activations,
+                    s.CallsPerSecond,
+                    s.HeartbeatAt,
+                    answering,
+                    answering ? events.PerSecond : null,
+                    answering ? events.Total : null);
+            }));
         }).RequireToken(TokenRole.Viewer)
             .WithTags("Operations")
             .WithSummary("List the silos of the cluster and their load")

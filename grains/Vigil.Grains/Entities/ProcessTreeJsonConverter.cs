@@ -54,18 +54,7 @@ public sealed class ProcessTreeJsonConverter : JsonConverter<Dictionary<uint, Pr
         foreach (var process in value.Values)
         {
             writer.WriteStartArray();
-            writer.WriteNumberValue(process.Pid);
-            writer.WriteNumberValue(process.Ppid);
-            writer.WriteStringValue(process.Binary);
-            writer.WriteStartArray();
-            foreach (var arg in process.Args)
-            {
-                writer.WriteStringValue(arg);
-            }
-            writer.WriteEndArray();
-            writer.WriteNumberValue(process.Uid);
-            writer.WriteStringValue(process.User);
-            writer.WriteStringValue(process.Cwd);
+            ProcessJsonFields.Write(writer, process.Pid, process.Ppid, process.Binary, process.Args, process.Uid, process.User, process.Cwd);
             writer.WriteStringValue(process.ExecId);
             writer.WriteNumberValue(process.StartTimeUnixNano);
             writer.WriteBooleanValue(process.Exited);

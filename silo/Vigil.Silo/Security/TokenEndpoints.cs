@@ -42,7 +42,7 @@ public static class TokenEndpoints
                 ? Results.Json(new SessionView(
                     principal.TokenId, principal.Name, TokenRoles.Name(principal.Role), principal.Cluster, principal.Role == TokenRole.Admin))
                 : Results.Unauthorized())
-            .WithMetadata(new TokenRequirement(TokenRole.Viewer, null, AnyCluster: true))
+            .RequireToken(TokenRole.Viewer, clusterRouteParameter: null, anyCluster: true)
             .WithTags("Tokens")
             .WithSummary("Who the presented token is")
             .WithDescription("Role, name and cluster scope of the token itself, so a client (the dashboard) shows only what it may do. Any viewer or admin token, scoped or not.")

@@ -105,18 +105,7 @@ public sealed class DownloadsJsonConverter : JsonConverter<Dictionary<string, Do
     private static void WriteProcess(Utf8JsonWriter writer, EvidenceProcess process)
     {
         writer.WriteStartArray();
-        writer.WriteNumberValue(process.Pid);
-        writer.WriteNumberValue(process.Ppid);
-        writer.WriteStringValue(process.Binary);
-        writer.WriteStartArray();
-        foreach (var arg in process.Args)
-        {
-            writer.WriteStringValue(arg);
-        }
-        writer.WriteEndArray();
-        writer.WriteNumberValue(process.Uid);
-        writer.WriteStringValue(process.User);
-        writer.WriteStringValue(process.Cwd);
+        ProcessJsonFields.Write(writer, process.Pid, process.Ppid, process.Binary, process.Args, process.Uid, process.User, process.Cwd);
         writer.WriteEndArray();
     }
 

@@ -17,7 +17,7 @@ public static class EntityEndpoints
     public static void Map(WebApplication app)
     {
         // A token scoped to one cluster lists that cluster alone.
-        app.MapGet("/api/v1/clusters", ListClustersAsync).WithMetadata(new TokenRequirement(TokenRole.Viewer, null, AnyCluster: true))
+        app.MapGet("/api/v1/clusters", ListClustersAsync).RequireToken(TokenRole.Viewer, clusterRouteParameter: null, anyCluster: true)
             .WithTags("Entities").WithSummary("List the clusters seen, with their alert counts").Produces<ClusterListItem[]>();
         var cluster = app.MapGroup("/api/v1/clusters/{cluster}").RequireToken(TokenRole.Viewer).WithTags("Entities");
         Found<ClusterDetail>(cluster.MapGet("", ClusterAsync), "Get a cluster: its summary, namespaces and nodes");

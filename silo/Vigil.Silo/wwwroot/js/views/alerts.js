@@ -136,6 +136,8 @@ export function alertsView() {
     total.textContent = `${rows.size} shown of ${Math.max(known, rows.size)}`;
   }
 
+  // Loaded now, so the list shows even when the stream cannot open; the stream's subscription reloads it to close
+  // the gap between this page and the moment it listens.
   load(null);
   const stop = openStream(alertsBase() + '/stream' + query(streamFilters(filters)), {
     onState: state => { live.className = `live ${state}`; live.textContent = state === 'on' ? 'live' : 'reconnecting'; },
