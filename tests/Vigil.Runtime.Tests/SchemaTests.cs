@@ -38,6 +38,20 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public async Task PostgreSQL_compresses_payloads_with_lz4_when_the_server_has_it()
+    {
+        using var storage = TestStorage.CreateIsolated(TestStorage.Postgres);
+        await storage.OpenSeparateAsync();
+
+        await using var source = Npgsql.NpgsqlDataSource.Create(storage.Location);
+        await using var offered = source.CreateCommand("SELECT 'lz4' = ANY (enumvals) FROM pg_settings WHERE name = 'default_toast_compression'");
+        await using var column = source.CreateCommand(
+            "SELECT attcompression::text FROM pg_attribute WHERE attrelid = 'vigil_grain_state'::regclass AND attname = 'payload'");
+        var expected = (bool)(await offered.ExecuteScalarAsync(TestContext.Current.CancellationToken))! ? "l" : "";
+        Assert.Equal(expected, await column.ExecuteScalarAsync(TestContext.Current.CancellationToken) as string);
+    }
+
+    [Fact]
     public void Migrations_are_numbered_in_order_without_gaps()
     {
         Assert.Equal(Enumerable.Range(1, GrainStateSchema.Migrations.Count), GrainStateSchema.Migrations.Select(m => m.Version));
