@@ -26,7 +26,7 @@ public abstract class Grain<TState> : Grain
 
     protected async Task WriteStateAsync()
     {
-        StateVersion = await Context.WriteStateAsync(JsonSerializer.SerializeToUtf8Bytes(State), StateVersion).ConfigureAwait(false);
+        StateVersion = await Context.WriteStateAsync(StateSerializer.Serialize(State), StateVersion).ConfigureAwait(false);
         _dirty = false;
     }
 

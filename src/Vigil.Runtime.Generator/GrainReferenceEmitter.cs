@@ -71,22 +71,33 @@ internal static class GrainReferenceEmitter
         }
 
         source.AppendLine($"            public override string MethodName => \"{model.Name}.{method.Name}\";");
-        var target = $"(({model.FullyQualifiedName})grain).{method.Name}({args})";
-        switch (method.Kind)
+        // A request runs once; it hands its arguments over and forgets them, so a batch of events is garbage as soon as
+        // the grain lets go of it, not only when the call completes (a turn waits on its commit after it is done with them).
+        var locals = string.Join(", ", method.Parameters.Select((_, i) => $"a{i}"));
+        var handOver = string.Concat(method.Parameters.Select((_, i) => $"var a{i} = Arg{i}; Arg{i} = default!; "));
+        var target = $"(({model.FullyQualifiedName})grain).{method.Name}({locals})";
+        var invocation = method.Kind switch
         {
-            case ReturnKind.TaskOfT:
-                source.AppendLine($"            public override global::System.Threading.Tasks.Task<{method.ResultType}> InvokeAsync(object grain) => {target};");
-                break;
-            case ReturnKind.ValueTaskOfT:
-                source.AppendLine($"            public override global::System.Threading.Tasks.Task<{method.ResultType}> InvokeAsync(object grain) => {target}.AsTask();");
-                break;
-            default:
-                source.AppendLine($"            public override async global::System.Threading.Tasks.Task<global::Vigil.Runtime.GrainVoid> InvokeAsync(object grain)");
-                source.AppendLine("            {");
-                source.AppendLine($"                await {target}.ConfigureAwait(false);");
-                source.AppendLine("                return default;");
-                source.AppendLine("            }");
-                break;
+            ReturnKind.TaskOfT => target,
+            ReturnKind.ValueTaskOfT => $"{target}.AsTask()",
+            _ => $"Completed({target})",
+        };
+        source.AppendLine($"            public override global::System.Threading.Tasks.Task<{method.ResultType}> InvokeAsync(object grain)");
+        source.AppendLine("            {");
+        if (handOver.Length > 0)
+        {
+            source.AppendLine($"                {handOver.TrimEnd()}");
+        }
+        source.AppendLine($"                return {invocation};");
+        source.AppendLine("            }");
+        if (method.Kind is not (ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT))
+        {
+            var awaited = method.Kind == ReturnKind.ValueTask ? "global::System.Threading.Tasks.ValueTask" : "global::System.Threading.Tasks.Task";
+            source.AppendLine($"            private static async global::System.Threading.Tasks.Task<global::Vigil.Runtime.GrainVoid> Completed({awaited} pending)");
+            source.AppendLine("            {");
+            source.AppendLine("                await pending.ConfigureAwait(false);");
+            source.AppendLine("                return default;");
+            source.AppendLine("            }");
         }
 
         source.AppendLine("        }");

@@ -61,6 +61,10 @@ public abstract class AlertingGrain<TState>(AlertOptions options, AlertFeed feed
         }
         var ledger = NewLedger();
         var opened = await judge(ledger);
+        // Let go of the batch before waiting on the commit: it is judged and recorded, and holding it until the
+        // commit is durable kept every batch in flight alive through garbage collections.
+        events = null!;
+        judge = null!;
         await CommitAsync(ledger, opened);
         return true;
     }

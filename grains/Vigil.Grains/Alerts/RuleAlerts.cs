@@ -14,13 +14,10 @@ public sealed class RuleAlerts
         RuleSet<DetectionEvent> ruleSet, DetectionEvent subject, AlertLedger ledger, AlertEntity entity,
         Func<string, AlertEvidence> evidence, Func<CompiledRule<DetectionEvent>, bool>? keep = null)
     {
-        ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(evidence);
-        _matches.Clear();
-        ruleSet.Evaluate(subject, subject.Source, _matches);
         var opened = false;
-        foreach (var rule in _matches)
+        foreach (var rule in Match(ruleSet, subject))
         {
             if (keep is null || keep(rule))
             {
@@ -28,5 +25,17 @@ public sealed class RuleAlerts
             }
         }
         return opened;
+    }
+
+    /// <summary>
+    /// The rules the event matches, in a list reused by the next call: for a caller that builds the alert's entity
+    /// and evidence only when something matched, as nearly every event matches nothing.
+    /// </summary>
+    public IReadOnlyList<CompiledRule<DetectionEvent>> Match(RuleSet<DetectionEvent> ruleSet, DetectionEvent subject)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        _matches.Clear();
+        ruleSet.Evaluate(subject, subject.Source, _matches);
+        return _matches;
     }
 }

@@ -12,7 +12,7 @@ namespace Vigil.Grains.Detection;
 /// </summary>
 public sealed class DetectionEvent
 {
-    private readonly DetectionEvent[]? _lineage;
+    private DetectionEvent[]? _lineage;
     private IReadOnlyList<DetectionEvent>? _ancestors;
     private string? _name;
     private string? _parentName;
@@ -39,13 +39,8 @@ public sealed class DetectionEvent
     public static DetectionEvent ForRuntime(RuntimeEvent value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var count = value.Ancestors.Count;
-        var lineage = new DetectionEvent[count];
-        for (var i = 0; i < count; i++)
-        {
-            lineage[i] = new DetectionEvent(value, null, i + 1, lineage);
-        }
-        return new DetectionEvent(value, null, 0, lineage);
+        // The ancestors' subjects are built when a rule first asks for them: most events are judged without them.
+        return new DetectionEvent(value, null, 0, null);
     }
 
     public static DetectionEvent ForAudit(AuditEvent value)
@@ -65,12 +60,26 @@ public sealed class DetectionEvent
     {
         get
         {
+            if (Generation == 0 && _lineage is null && Runtime is { } runtime)
+            {
+                _lineage = Lineage(runtime);
+            }
             if (_lineage is null || Generation >= _lineage.Length)
             {
                 return null;
             }
             return _ancestors ??= new ArraySegment<DetectionEvent>(_lineage, Generation, _lineage.Length - Generation);
         }
+    }
+
+    private static DetectionEvent[] Lineage(RuntimeEvent value)
+    {
+        var lineage = new DetectionEvent[value.Ancestors.Count];
+        for (var i = 0; i < lineage.Length; i++)
+        {
+            lineage[i] = new DetectionEvent(value, null, i + 1, lineage);
+        }
+        return lineage;
     }
 
     /// <summary>The runtime event's own kind, or an exec for an ancestor: an ancestor is known by how it started.</summary>

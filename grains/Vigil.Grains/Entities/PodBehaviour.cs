@@ -6,6 +6,10 @@ namespace Vigil.Grains.Entities;
 /// <summary>Keeps a pod's behavioural state up to date, one event at a time, within <see cref="PodLimits"/>.</summary>
 public static class PodBehaviour
 {
+    // Scratch for finding an eviction candidate, which runs with every exec into a full tree; never held across calls.
+    [ThreadStatic]
+    private static HashSet<uint>? t_parents;
+
     public static void Record(PodState state, RuntimeEvent value, DateTimeOffset now)
     {
         var context = value.Context;
@@ -61,20 +65,44 @@ public static class PodBehaviour
             return [];
         }
         var pid = value.Ancestors.Count > 0 ? value.Ancestors[^1].Ppid : value.Process.Ppid;
-        var found = new List<ProcessRecord>();
-        var visited = new HashSet<uint> { value.Process.Pid };
-        foreach (var ancestor in value.Ancestors)
+        // Nearly always the tree knows no more than the sensor sent: nothing is allocated for that.
+        if (pid == 0 || !state.Processes.ContainsKey(pid))
         {
-            visited.Add(ancestor.Pid);
+            return [];
         }
-        // Pid reuse can make the stored tree cyclic; the visited set ends the walk instead of looping.
+        var found = new List<ProcessRecord>();
+        // Pid reuse can make the stored tree cyclic; a pid met before ends the walk instead of looping. The walk
+        // stops at MaxAncestry, so a linear look through what it has met costs less than a set.
         while (pid != 0 && value.Ancestors.Count + found.Count < PodLimits.MaxAncestry
-            && state.Processes.TryGetValue(pid, out var parent) && visited.Add(pid))
+            && state.Processes.TryGetValue(pid, out var parent) && !Met(value, found, pid))
         {
             found.Add(parent);
             pid = parent.Ppid;
         }
         return found;
+    }
+
+    private static bool Met(RuntimeEvent value, List<ProcessRecord> found, uint pid)
+    {
+        if (value.Process.Pid == pid)
+        {
+            return true;
+        }
+        foreach (var ancestor in value.Ancestors)
+        {
+            if (ancestor.Pid == pid)
+            {
+                return true;
+            }
+        }
+        foreach (var record in found)
+        {
+            if (record.Pid == pid)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void Identify(PodState state, EventContext context)
@@ -189,7 +217,8 @@ public static class PodBehaviour
     /// </summary>
     private static uint EvictionCandidate(Dictionary<uint, ProcessRecord> processes)
     {
-        var parents = new HashSet<uint>(processes.Count);
+        var parents = t_parents ??= [];
+        parents.Clear();
         foreach (var process in processes.Values)
         {
             if (process.Ppid != process.Pid)
@@ -197,8 +226,20 @@ public static class PodBehaviour
                 parents.Add(process.Ppid);
             }
         }
-        var leaf = processes.Values.Where(p => !parents.Contains(p.Pid)).MinBy(p => p.Order);
-        return (leaf ?? processes.Values.MinBy(p => p.Order)!).Pid;
+        ProcessRecord? leaf = null;
+        ProcessRecord? oldest = null;
+        foreach (var process in processes.Values)
+        {
+            if (oldest is null || process.Order < oldest.Order)
+            {
+                oldest = process;
+            }
+            if (!parents.Contains(process.Pid) && (leaf is null || process.Order < leaf.Order))
+            {
+                leaf = process;
+            }
+        }
+        return (leaf ?? oldest!).Pid;
     }
 
     private static void RecordWrite(PodState state, ContainerRecord? container, RuntimeEvent value)

@@ -47,6 +47,8 @@ public sealed class PodGrain(
             }
             PodBehaviour.ForgetExitedLeaves(State);
             announce = AnnouncementDue();
+            // Captured here, so cleared here: the commit that follows must not keep the batch alive.
+            events = null!;
             return opened;
         });
         if (announce)
@@ -90,20 +92,26 @@ public sealed class PodGrain(
 
     private bool Detect(RuleSet<DetectionEvent> ruleSet, AlertLedger ledger, RuntimeEvent value, ImageVerdicts images)
     {
-        var entity = Entity(value.Context);
         var now = TimeProvider.GetUtcNow();
         var container = PodBehaviour.ContainerOf(State, value.Context, now);
+        var subject = DetectionEvent.ForRuntime(value);
+        // Built only once something fires: nearly every event fires nothing.
+        AlertEntity? entity = null;
         var opened = false;
-        opened |= _rules.Raise(
-            ruleSet, DetectionEvent.ForRuntime(value), ledger, entity, output => EvidenceFactory.From(value, output),
-            rule => !MetadataBaseline.IsNormal(rule.Metadata, container, value, images, now));
+        foreach (var rule in _rules.Match(ruleSet, subject))
+        {
+            if (!MetadataBaseline.IsNormal(rule.Metadata, container, value, images, now))
+            {
+                opened |= ledger.Raise(rule.Metadata, entity ??= Entity(value.Context), EvidenceFactory.From(value, rule.Output.Render(subject)));
+            }
+        }
 
         _findings.Clear();
         _detectors.Observe(new DetectorInput(State, container, value, now, images), _findings);
         foreach (var finding in _findings)
         {
             var evidence = EvidenceFactory.From(value, finding.Output);
-            opened |= ledger.Raise(finding.Rule, entity, evidence);
+            opened |= ledger.Raise(finding.Rule, entity ??= Entity(value.Context), evidence);
             EvidenceChain.Insert(State.Alerts, evidence, finding.Preceding, AlertOptions.MaxEvidencePerAlert);
         }
         return opened;

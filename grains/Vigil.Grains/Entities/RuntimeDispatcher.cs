@@ -16,9 +16,31 @@ public sealed class RuntimeDispatcher(IGrainFactory grains)
     /// must be dispatched in the order sent (each call may be started before the last completes: calls reach a
     /// grain in the order made).
     /// </summary>
-    public async Task<int> DispatchAsync(string cluster, IReadOnlyList<RuntimeEvent> events, BatchOrigin? origin = null)
+    public Task<int> DispatchAsync(string cluster, IReadOnlyList<RuntimeEvent> events, BatchOrigin? origin = null)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(events);
+            // Started apart from the wait, so that waiting for the commits holds no reference to the events: the
+            // grains are done with them well before their commits are durable, and a batch kept alive that long
+            // was most of what every garbage collection had to copy.
+            var (calls, hostEvents) = Start(cluster, events, origin);
+            return WhenCommittedAsync(calls, hostEvents);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<int>(ex);
+        }
+    }
+
+    private static async Task<int> WhenCommittedAsync(Task[] calls, int hostEvents)
+    {
+        await Task.WhenAll(calls);
+        return hostEvents;
+    }
+
+    private (Task[] Calls, int HostEvents) Start(string cluster, IReadOnlyList<RuntimeEvent> events, BatchOrigin? origin)
+    {
         var byPod = new Dictionary<string, List<RuntimeEvent>>(StringComparer.Ordinal);
         var byNode = new Dictionary<string, List<RuntimeEvent>>(StringComparer.Ordinal);
         var hostEvents = 0;
@@ -40,14 +62,14 @@ public sealed class RuntimeDispatcher(IGrainFactory grains)
                 hostEvents++;
             }
         }
-        await Task.WhenAll(
-            byPod.Select(p => origin is null
+        var calls = byPod.Select(p => origin is null
                 ? grains.GetGrain<IPodGrain>(p.Key).ObserveAsync(p.Value)
                 : grains.GetGrain<IPodGrain>(p.Key).ObserveBatchAsync(origin, p.Value))
             .Concat(byNode.Select(n => origin is null
                 ? grains.GetGrain<INodeGrain>(n.Key).ObserveHostAsync(n.Value)
-                : grains.GetGrain<INodeGrain>(n.Key).ObserveHostBatchAsync(origin, n.Value))));
-        return hostEvents;
+                : grains.GetGrain<INodeGrain>(n.Key).ObserveHostBatchAsync(origin, n.Value)))
+            .ToArray();
+        return (calls, hostEvents);
     }
 
     private static void Add(Dictionary<string, List<RuntimeEvent>> groups, string key, RuntimeEvent value)

@@ -8,12 +8,16 @@ internal sealed class GrainCall<TResult>(GrainRequest<TResult> request, long sta
 {
     // Continuations run off the activation's turn, so a caller's code never extends a grain's turn.
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string _methodName = request.MethodName;
+
+    // Dropped once invoked: a call runs once, and its arguments (a batch of events) need not outlive the grain's use of them.
+    private GrainRequest<TResult>? _request = request;
 
     public Task<TResult> Task => _completion.Task;
 
     public long StartTimestamp => startTimestamp;
 
-    public string MethodName => request.MethodName;
+    public string MethodName => _methodName;
 
     public bool IsCompleted => _completion.Task.IsCompleted;
 
@@ -28,6 +32,8 @@ internal sealed class GrainCall<TResult>(GrainRequest<TResult> request, long sta
         Task<TResult> task;
         try
         {
+            var request = _request ?? throw new InvalidOperationException($"The call {_methodName} was already run.");
+            _request = null;
             task = request.InvokeAsync(activation.Grain);
         }
         catch (Exception ex)
@@ -49,17 +55,24 @@ internal sealed class GrainCall<TResult>(GrainRequest<TResult> request, long sta
     {
         if (_completion.TrySetException(exception) && oneWay)
         {
-            RuntimeLog.OneWayCallFailed(logger, request.MethodName, exception);
+            RuntimeLog.OneWayCallFailed(logger, _methodName, exception);
         }
     }
 
-    public void TimeOut(GrainId grain, TimeSpan timeout) => Fail(new GrainCallTimeoutException(grain, request.MethodName, timeout));
+    public void TimeOut(GrainId grain, TimeSpan timeout) => Fail(new GrainCallTimeoutException(grain, _methodName, timeout));
 
     public void Resend(GrainRuntime runtime, GrainId grain)
     {
         if (_completion.Task.IsCompleted)
         {
             // Its caller already gave up: do not run it on the next owner.
+            return;
+        }
+
+        if (_request is not { } request)
+        {
+            // Only calls still waiting are handed over; one that ran must not run again elsewhere.
+            Fail(new InvalidOperationException($"The call {_methodName} already ran and cannot follow its grain."));
             return;
         }
 

@@ -4,8 +4,18 @@ namespace Vigil.Runtime.Tests.Grains;
 public sealed class HangGate
 {
     private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task Released => _open.Task;
+
+    /// <summary>Completes when a grain's call reached the gate.</summary>
+    public Task Entered => _entered.Task;
+
+    public Task EnterAndWait()
+    {
+        _entered.TrySetResult();
+        return _open.Task;
+    }
 
     public void Open() => _open.TrySetResult();
 }

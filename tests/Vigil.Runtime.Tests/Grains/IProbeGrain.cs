@@ -8,6 +8,9 @@ public interface IProbeGrain : IGrainWithStringKey
     /// <summary>Completes only when the test opens the <see cref="HangGate"/>, whatever the call timeout says.</summary>
     Task HangAsync();
 
+    /// <summary>Takes a payload it never keeps, then hangs like <see cref="HangAsync"/> once it has said it entered.</summary>
+    Task TakeAndHangAsync(byte[] payload);
+
     Task StartTimerAsync(TimeSpan period);
 
     Task<int> TimerTicksAsync();

@@ -21,6 +21,8 @@ public sealed class ProbeGrain(ActivationJournal journal, ConcurrencyProbe probe
 
     public Task HangAsync() => gate.Released;
 
+    public Task TakeAndHangAsync(byte[] payload) => gate.EnterAndWait();
+
     public Task StartTimerAsync(TimeSpan period)
     {
         RegisterTimer(
