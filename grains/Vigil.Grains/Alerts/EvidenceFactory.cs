@@ -6,14 +6,27 @@ namespace Vigil.Grains.Alerts;
 /// <summary>Copies what an alert needs to keep out of a runtime or audit event.</summary>
 public static class EvidenceFactory
 {
-    public static AlertEvidence From(RuntimeEvent value, string output) => new(
-        EventTypes.Of(value) ?? value.KindCase.ToString(),
-        DateTimeOffset.UnixEpoch.AddTicks((value.Context?.TimeUnixNano ?? 0) / 100),
-        Process(value.Process),
-        [.. value.Ancestors.Select(Process)],
-        Detail(value),
-        value.Errno,
-        output);
+    public static AlertEvidence From(RuntimeEvent value, string output) => From(value, output, Process);
+
+    /// <summary>The evidence with each process made by <paramref name="process"/>: a state that keeps evidence can share equal processes.</summary>
+    public static AlertEvidence From(RuntimeEvent value, string output, Func<Process?, EvidenceProcess> process)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(process);
+        var ancestors = new EvidenceProcess[value.Ancestors.Count];
+        for (var i = 0; i < ancestors.Length; i++)
+        {
+            ancestors[i] = process(value.Ancestors[i]);
+        }
+        return new(
+            EventTypes.Of(value) ?? value.KindCase.ToString(),
+            DateTimeOffset.UnixEpoch.AddTicks((value.Context?.TimeUnixNano ?? 0) / 100),
+            process(value.Process),
+            ancestors,
+            Detail(value),
+            value.Errno,
+            output);
+    }
 
     public static AlertEvidence From(AuditEvent value, string output)
     {

@@ -44,4 +44,10 @@ public sealed class PodState : IAlertingState
     /// <summary>Shared instances for the strings the state keeps from events; not stored.</summary>
     [JsonIgnore]
     public StringReuse Strings { get; } = new();
+
+    /// <summary>Shared instances for the processes of the evidence the state keeps while it waits; not stored.</summary>
+    [JsonIgnore]
+    public EvidenceReuse Evidence => _evidence ??= new EvidenceReuse(Strings);
+
+    private EvidenceReuse? _evidence;
 }

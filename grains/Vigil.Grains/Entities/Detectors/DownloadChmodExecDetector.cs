@@ -1,5 +1,4 @@
 using Vigil.Contracts.Events.V1;
-using Vigil.Grains.Alerts;
 using Vigil.Grains.Detection;
 using Vigil.Grains.Rules;
 
@@ -55,11 +54,11 @@ public sealed class DownloadChmodExecDetector(DetectorOptions options) : IRuntim
             case RuntimeEvent.KindOneofCase.File when value.File.Operation == FileOperation.Chmod:
                 if (ChmodCommand.GrantsExecute(value.File.Mode))
                 {
-                    MarkExecutable(state, value.File.Path, value, input.Now, $"mode {Convert.ToString(value.File.Mode, 8)}");
+                    MarkExecutable(state, value.File.Path, value, input.Now, $"mode {Convert.ToString(value.File.Mode, 8)}", input.State.Evidence);
                 }
                 break;
             case RuntimeEvent.KindOneofCase.File when PodBehaviour.Writes(value.File):
-                RecordDownload(state, value, input.Now);
+                RecordDownload(state, value, input.Now, input.State);
                 break;
             case RuntimeEvent.KindOneofCase.Exec:
                 Executed(state, value, input.Now, findings);
@@ -67,7 +66,7 @@ public sealed class DownloadChmodExecDetector(DetectorOptions options) : IRuntim
                 {
                     foreach (var target in ChmodCommand.ExecutableTargets(process.Binary, process.Args, process.Cwd))
                     {
-                        MarkExecutable(state, target, value, input.Now, string.Join(' ', process.Args));
+                        MarkExecutable(state, target, value, input.Now, string.Join(' ', process.Args), input.State.Evidence);
                     }
                 }
                 break;
@@ -76,7 +75,7 @@ public sealed class DownloadChmodExecDetector(DetectorOptions options) : IRuntim
         }
     }
 
-    private void RecordDownload(ContainerDetectorState state, RuntimeEvent value, DateTimeOffset now)
+    private void RecordDownload(ContainerDetectorState state, RuntimeEvent value, DateTimeOffset now, PodState pod)
     {
         var process = value.Process;
         var path = value.File.Path;
@@ -101,16 +100,18 @@ public sealed class DownloadChmodExecDetector(DetectorOptions options) : IRuntim
         Expire(state, now);
         BoundedMap.MakeRoom(state.Downloads, path, PodLimits.MaxDownloadsPerContainer, d => d.Time);
         var output = $"{path} written by {EventValues.CommandLine(ProcessNames.BaseName(process.Binary), process)} (pid {process.Pid}), {how}";
-        state.Downloads[path] = new DownloadRecord(path, now, EvidenceFactory.From(value, output), null);
+        // Pending for minutes, so what it keeps comes from the pod's shared instances, not the parsed event's copies.
+        path = pod.Strings.Of(path);
+        state.Downloads[path] = new DownloadRecord(path, now, pod.Evidence.From(value, output), null);
     }
 
-    private void MarkExecutable(ContainerDetectorState state, string path, RuntimeEvent value, DateTimeOffset now, string how)
+    private void MarkExecutable(ContainerDetectorState state, string path, RuntimeEvent value, DateTimeOffset now, string how, EvidenceReuse evidence)
     {
         // The first chmod is the step; a later one (the sensor's chmod call after the chmod command) adds nothing.
         if (state.Downloads.TryGetValue(path, out var download) && download.Chmod is null && Fresh(download, now))
         {
             var output = $"{path} made executable ({how}) by pid {value.Process.Pid}";
-            state.Downloads[path] = download with { Chmod = EvidenceFactory.From(value, output) };
+            state.Downloads[path] = download with { Chmod = evidence.From(value, output) };
         }
     }
 

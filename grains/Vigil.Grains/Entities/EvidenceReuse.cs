@@ -1,0 +1,48 @@
+using Vigil.Contracts.Events.V1;
+using Vigil.Grains.Alerts;
+
+namespace Vigil.Grains.Entities;
+
+/// <summary>
+/// One instance per distinct process among the evidence a pod's state keeps while it waits (pending downloads
+/// chiefly). A server that connected out and then writes files is a download candidate with every write, and each
+/// candidate's evidence held its own copy of the same process and ancestry, strings and all, from the parsed event,
+/// until it was pushed out: young objects the state kept, which every collection promoted. Matched against the
+/// event's processes without building one first; a new one takes its strings from the pod's <see cref="StringReuse"/>.
+/// Not stored, and bounded: past <see cref="Capacity"/> processes it starts over.
+/// </summary>
+public sealed class EvidenceReuse(StringReuse strings)
+{
+    public const int Capacity = 1_024;
+
+    private readonly Dictionary<EvidenceProcess, EvidenceProcess> _held = new(EvidenceProcessKeys.Instance);
+
+    /// <summary>The event's evidence, its processes shared with evidence the pod already keeps.</summary>
+    public AlertEvidence From(RuntimeEvent value, string output) => EvidenceFactory.From(value, output, Of);
+
+    private EvidenceProcess Of(Process? process)
+    {
+        if (process is null)
+        {
+            return EvidenceFactory.Process(null);
+        }
+        var lookup = _held.GetAlternateLookup<Process>();
+        if (lookup.TryGetValue(process, out var held))
+        {
+            return held;
+        }
+        if (_held.Count >= Capacity)
+        {
+            _held.Clear();
+        }
+        var args = new string[process.Args.Count];
+        for (var i = 0; i < args.Length; i++)
+        {
+            args[i] = strings.Of(process.Args[i]);
+        }
+        var created = new EvidenceProcess(
+            process.Pid, process.Ppid, strings.Of(process.Binary), args, process.Uid, strings.Of(process.User), strings.Of(process.Cwd));
+        _held.Add(created, created);
+        return created;
+    }
+}
