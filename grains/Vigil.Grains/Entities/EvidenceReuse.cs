@@ -8,10 +8,10 @@ namespace Vigil.Grains.Entities;
 /// chiefly). A server that connected out and then writes files is a download candidate with every write, and each
 /// candidate's evidence held its own copy of the same process and ancestry, strings and all, from the parsed event,
 /// until it was pushed out: young objects the state kept, which every collection promoted. Matched against the
-/// event's processes without building one first; a new one takes its strings from the pod's <see cref="StringReuse"/>.
+/// event's processes without building one first; a new one takes its strings and arguments from the pod's <see cref="StringReuse"/> and <see cref="ArgumentsReuse"/>.
 /// Not stored, and bounded: past <see cref="Capacity"/> processes it starts over.
 /// </summary>
-public sealed class EvidenceReuse(StringReuse strings)
+public sealed class EvidenceReuse(StringReuse strings, ArgumentsReuse arguments)
 {
     public const int Capacity = 1_024;
 
@@ -35,13 +35,8 @@ public sealed class EvidenceReuse(StringReuse strings)
         {
             _held.Clear();
         }
-        var args = new string[process.Args.Count];
-        for (var i = 0; i < args.Length; i++)
-        {
-            args[i] = strings.Of(process.Args[i]);
-        }
         var created = new EvidenceProcess(
-            process.Pid, process.Ppid, strings.Of(process.Binary), args, process.Uid, strings.Of(process.User), strings.Of(process.Cwd));
+            process.Pid, process.Ppid, strings.Of(process.Binary), arguments.Of(process.Args), process.Uid, strings.Of(process.User), strings.Of(process.Cwd));
         _held.Add(created, created);
         return created;
     }

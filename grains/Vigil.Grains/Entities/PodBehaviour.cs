@@ -186,27 +186,33 @@ public static class PodBehaviour
             // A refused exec left the process as it was: the tree keeps its previous image.
             return;
         }
-        if (!state.Processes.ContainsKey(process.Pid) && state.Processes.Count >= PodLimits.MaxProcesses)
+        // The record of the process this exec replaces, or of the one a full tree lets go, takes the new exec's
+        // values: the tree keeps what it holds instead of a new record per exec.
+        if (!state.Processes.TryGetValue(process.Pid, out var record) && state.Processes.Count >= PodLimits.MaxProcesses)
         {
-            state.Processes.Remove(EvictionCandidate(state.Processes));
+            var evicted = EvictionCandidate(state.Processes);
+            record = state.Processes[evicted];
+            state.Processes.Remove(evicted);
         }
-        state.Processes[process.Pid] = new ProcessRecord(
-            process.Pid, process.Ppid, strings.Of(process.Binary), Arguments(strings, process), process.Uid, strings.Of(process.User),
-            strings.Of(process.Cwd), process.ExecId, process.StartTimeUnixNano, false, state.NextOrder++);
-    }
-
-    private static string[] Arguments(StringReuse strings, Process process)
-    {
-        if (process.Args.Count == 0)
+        var (binary, args, user, cwd) = (strings.Of(process.Binary), state.Arguments.Of(process.Args), strings.Of(process.User), strings.Of(process.Cwd));
+        if (record is null)
         {
-            return [];
+            state.Processes[process.Pid] = new ProcessRecord(
+                process.Pid, process.Ppid, binary, args, process.Uid, user, cwd, process.ExecId, process.StartTimeUnixNano, false, state.NextOrder++);
+            return;
         }
-        var args = new string[process.Args.Count];
-        for (var i = 0; i < args.Length; i++)
-        {
-            args[i] = strings.Of(process.Args[i]);
-        }
-        return args;
+        record.Pid = process.Pid;
+        record.Ppid = process.Ppid;
+        record.Binary = binary;
+        record.Args = args;
+        record.Uid = process.Uid;
+        record.User = user;
+        record.Cwd = cwd;
+        record.ExecId = string.Equals(record.ExecId, process.ExecId, StringComparison.Ordinal) ? record.ExecId : process.ExecId;
+        record.StartTimeUnixNano = process.StartTimeUnixNano;
+        record.Exited = false;
+        record.Order = state.NextOrder++;
+        state.Processes[process.Pid] = record;
     }
 
     /// <summary>

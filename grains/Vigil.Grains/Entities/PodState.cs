@@ -45,9 +45,15 @@ public sealed class PodState : IAlertingState
     [JsonIgnore]
     public StringReuse Strings { get; } = new();
 
+    /// <summary>Shared arrays for the argument lists the state keeps from events; not stored.</summary>
+    [JsonIgnore]
+    public ArgumentsReuse Arguments => _arguments ??= new ArgumentsReuse(Strings);
+
     /// <summary>Shared instances for the processes of the evidence the state keeps while it waits; not stored.</summary>
     [JsonIgnore]
-    public EvidenceReuse Evidence => _evidence ??= new EvidenceReuse(Strings);
+    public EvidenceReuse Evidence => _evidence ??= new EvidenceReuse(Strings, Arguments);
+
+    private ArgumentsReuse? _arguments;
 
     private EvidenceReuse? _evidence;
 }

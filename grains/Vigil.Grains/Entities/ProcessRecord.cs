@@ -19,8 +19,27 @@ public sealed record ProcessRecord(
     bool Exited,
     long Order)
 {
-    // Settable so that an exit or a process's every event updates the record the tree holds: a copy per event was
-    // a young object the tree kept, one of the things each collection had to promote.
+    // Settable so that the tree updates the records it holds: an exit, a process's every event, and an exec that
+    // takes the place of an evicted or replaced process. A new record per event or exec was a young object the tree
+    // kept for seconds, one of the things each collection had to promote. Nothing outside the turn holds a record.
+    public uint Pid { get; set; } = Pid;
+
+    public uint Ppid { get; set; } = Ppid;
+
+    public string Binary { get; set; } = Binary;
+
+    public IReadOnlyList<string> Args { get; set; } = Args;
+
+    public uint Uid { get; set; } = Uid;
+
+    public string User { get; set; } = User;
+
+    public string Cwd { get; set; } = Cwd;
+
+    public string ExecId { get; set; } = ExecId;
+
+    public long StartTimeUnixNano { get; set; } = StartTimeUnixNano;
+
     public bool Exited { get; set; } = Exited;
 
     public long Order { get; set; } = Order;

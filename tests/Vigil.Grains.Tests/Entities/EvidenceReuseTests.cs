@@ -12,7 +12,7 @@ public sealed class EvidenceReuseTests
     [Fact]
     public void Evidence_of_the_same_processes_shares_them_and_reads_as_the_factory_writes_it()
     {
-        var reuse = new EvidenceReuse(new StringReuse());
+        var reuse = new PodState().Evidence;
         var first = Write("/tmp/cache/0001.bin");
         var second = Write("/tmp/cache/0002.bin");
 
@@ -29,7 +29,7 @@ public sealed class EvidenceReuseTests
     [Fact]
     public void A_process_that_differs_in_any_field_gets_its_own()
     {
-        var reuse = new EvidenceReuse(new StringReuse());
+        var reuse = new PodState().Evidence;
         var held = reuse.From(Write("/tmp/a"), "a");
 
         var otherArgs = _pod.File(PodEvents.Proc(40, 1, "/usr/sbin/nginx", "-g", "daemon on;"), FileOperation.Create, "/tmp/b");

@@ -29,6 +29,37 @@ public sealed class PodStateReuseTests
         Assert.Same(first.Cwd, second.Cwd);
         Assert.Same(state.Containers[_pod.ContainerId].Executables.Single(), second.Binary);
         Assert.Equal(["/tmp", "-delete"], second.Args);
+        Assert.Same(first.Args, second.Args);
+    }
+
+    [Fact]
+    public void An_exec_into_a_full_tree_takes_over_the_evicted_record_with_all_its_own_values()
+    {
+        var state = new PodState();
+        for (uint pid = 100; pid < 100 + PodLimits.MaxProcesses; pid++)
+        {
+            PodBehaviour.Record(state, Parsed(_pod.Exec(PodEvents.Proc(pid, 1, "/usr/bin/sleep", "60"))), Now);
+        }
+        var oldest = state.Processes[100];
+        var held = state.Processes.Values.ToHashSet(ReferenceEqualityComparer.Instance);
+
+        var process = PodEvents.Proc(900, 42, "/usr/bin/curl", "-fsS", "http://127.0.0.1/healthz");
+        process.Uid = 1000;
+        process.User = "app";
+        process.Cwd = "/srv";
+        process.StartTimeUnixNano = 123;
+        PodBehaviour.Record(state, Parsed(_pod.Exec(process)), Now);
+
+        Assert.Equal(PodLimits.MaxProcesses, state.Processes.Count);
+        Assert.False(state.Processes.ContainsKey(100));
+        var record = state.Processes[900];
+        Assert.Contains(record, held);
+        Assert.Same(oldest, record);
+        Assert.Equal(
+            new ProcessRecord(900, 42, "/usr/bin/curl", record.Args, 1000, "app", "/srv", "900:/usr/bin/curl", 123, false, record.Order),
+            record);
+        Assert.Equal(["-fsS", "http://127.0.0.1/healthz"], record.Args);
+        Assert.True(record.Order > state.Processes[101].Order);
     }
 
     [Fact]
