@@ -33,8 +33,12 @@ public sealed class IngestSuite : IBenchmarkSuite
     private const int BatchSize = 500;
     private const int BatchesPerFeed = 120;
 
-    /// <summary>Issue 6's target rate, at which the paced rounds measure the latencies a sensor sees.</summary>
-    private const int PacedEventsPerSecond = 50_000;
+    /// <summary>
+    /// The paced rounds' offered rate, at which they measure the latencies a sensor sees: issue 6's 50,000 events/s
+    /// and 2 % more, because a round counts only what was acknowledged before its deadline, and each stream's last
+    /// batch is still in flight then; so what is acknowledged within the round is itself at least the target.
+    /// </summary>
+    private const int PacedEventsPerSecond = 51_000;
 
     public string Name => "ingest";
 
