@@ -7,29 +7,29 @@ public sealed class ArgumentListKeys : IEqualityComparer<string[]>, IAlternateEq
 {
     public static readonly ArgumentListKeys Instance = new();
 
-    public bool Equals(string[]? x, string[]? y) =>
-        ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y));
+    public bool Equals(string[]? x, string[]? y) => ReferenceEquals(x, y) || (x is not null && y is not null && Same(x, y));
 
     public int GetHashCode(string[] obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        var hash = new HashCode();
-        foreach (var value in obj)
-        {
-            hash.Add(value, StringComparer.Ordinal);
-        }
-        return hash.ToHashCode();
+        return Hash(obj);
     }
 
-    public bool Equals(RepeatedField<string> alternate, string[] other)
+    public bool Equals(RepeatedField<string> alternate, string[] other) => Same(alternate, other);
+
+    public int GetHashCode(RepeatedField<string> alternate) => Hash(alternate);
+
+    public string[] Create(RepeatedField<string> alternate) => [.. alternate];
+
+    private static bool Same(IReadOnlyList<string> values, string[] other)
     {
-        if (alternate.Count != other.Length)
+        if (values.Count != other.Length)
         {
             return false;
         }
         for (var i = 0; i < other.Length; i++)
         {
-            if (!string.Equals(alternate[i], other[i], StringComparison.Ordinal))
+            if (!string.Equals(values[i], other[i], StringComparison.Ordinal))
             {
                 return false;
             }
@@ -37,15 +37,13 @@ public sealed class ArgumentListKeys : IEqualityComparer<string[]>, IAlternateEq
         return true;
     }
 
-    public int GetHashCode(RepeatedField<string> alternate)
+    private static int Hash(IReadOnlyList<string> values)
     {
         var hash = new HashCode();
-        foreach (var value in alternate)
+        for (var i = 0; i < values.Count; i++)
         {
-            hash.Add(value, StringComparer.Ordinal);
+            hash.Add(values[i], StringComparer.Ordinal);
         }
         return hash.ToHashCode();
     }
-
-    public string[] Create(RepeatedField<string> alternate) => [.. alternate];
 }

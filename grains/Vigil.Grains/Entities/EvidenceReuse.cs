@@ -1,5 +1,6 @@
 using Vigil.Contracts.Events.V1;
 using Vigil.Grains.Alerts;
+using Vigil.Grains.Entities.Detectors;
 
 namespace Vigil.Grains.Entities;
 
@@ -15,7 +16,7 @@ public sealed class EvidenceReuse(StringReuse strings, ArgumentsReuse arguments)
 {
     public const int Capacity = 1_024;
 
-    private readonly Dictionary<EvidenceProcess, EvidenceProcess> _held = new(EvidenceProcessKeys.Instance);
+    private readonly Dictionary<EvidenceProcess, EvidenceProcess> _held = new(EvidenceProcessComparer.Instance);
 
     /// <summary>The event's evidence, its processes shared with evidence the pod already keeps.</summary>
     public AlertEvidence From(RuntimeEvent value, string output) => EvidenceFactory.From(value, output, Of);

@@ -208,7 +208,7 @@ public static class PodBehaviour
         record.Uid = process.Uid;
         record.User = user;
         record.Cwd = cwd;
-        record.ExecId = string.Equals(record.ExecId, process.ExecId, StringComparison.Ordinal) ? record.ExecId : process.ExecId;
+        record.ExecId = process.ExecId;
         record.StartTimeUnixNano = process.StartTimeUnixNano;
         record.Exited = false;
         record.Order = state.NextOrder++;

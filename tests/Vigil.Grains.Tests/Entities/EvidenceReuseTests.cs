@@ -1,6 +1,7 @@
 using Vigil.Contracts.Events.V1;
 using Vigil.Grains.Alerts;
 using Vigil.Grains.Entities;
+using Vigil.Grains.Entities.Detectors;
 using Vigil.Runtime.Testing;
 
 namespace Vigil.Grains.Tests.Entities;
@@ -51,14 +52,9 @@ public sealed class EvidenceReuseTests
 
     private static void AssertSameValue(AlertEvidence expected, AlertEvidence actual)
     {
+        // Records compare argument lists by reference; the comparer compares them by value.
         Assert.Equal(expected with { Process = actual.Process, Ancestors = actual.Ancestors }, actual);
-        Assert.Equal(expected.Process with { Args = actual.Process.Args }, actual.Process);
-        Assert.Equal(expected.Process.Args, actual.Process.Args);
-        Assert.Equal(expected.Ancestors.Count, actual.Ancestors.Count);
-        for (var i = 0; i < expected.Ancestors.Count; i++)
-        {
-            Assert.Equal(expected.Ancestors[i] with { Args = actual.Ancestors[i].Args }, actual.Ancestors[i]);
-            Assert.Equal(expected.Ancestors[i].Args, actual.Ancestors[i].Args);
-        }
+        Assert.Equal(expected.Process, actual.Process, EvidenceProcessComparer.Instance);
+        Assert.Equal(expected.Ancestors, actual.Ancestors, EvidenceProcessComparer.Instance);
     }
 }
